@@ -1,0 +1,57 @@
+// Corpus input: articles from .txt files, standard input and .jsonl corpora.
+//
+// A .txt file is one article whose id is the file name without extension.
+// A .jsonl file holds one {"id", "text", ...} object a line; the other fields
+// are kept in Document::metadata. A line of extract's own JSONL output
+// ({"article", "quotes", ...}) is read back as an already processed record, so
+// audit and graph can run over extract's output. "-" is standard input: JSONL
+// when its first non-blank byte is '{', otherwise one article with id "stdin".
+//
+// Reading streams: memory stays flat however large the corpus. A bad record
+// (a line that is not JSON, lacks "text", a missing or unreadable path) comes
+// out as a record with a non-ok status naming file and line, and reading goes
+// on with the next one: one broken article never stops the others.
+//
+//   qg::CorpusReader reader({"a.txt", "corpus.jsonl"});
+//   qg::InputRecord rec;
+//   while (reader.Next(rec)) { if (!rec.status.ok()) report(rec); else use(rec.doc); }
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/document.h"
+#include "engine/status.h"
+
+namespace qg {
+
+struct InputRecord {
+  Document doc;             // id, text, metadata (and results when processed)
+  Status status;            // not ok: this record failed; message names file and line
+  std::string file;         // the path it came from ("-" for standard input)
+  int64_t line = 0;         // 1-based line in a .jsonl file; 0 for a .txt file
+  bool processed = false;   // true: read from extract's output, results already filled
+};
+
+struct ReaderOptions {
+  size_t max_article_bytes = size_t{64} << 20;  // longer records fail with kOutOfRange
+};
+
+class CorpusReader {
+ public:
+  explicit CorpusReader(std::vector<std::string> paths, ReaderOptions options = {});
+  ~CorpusReader();
+  CorpusReader(const CorpusReader&) = delete;
+  CorpusReader& operator=(const CorpusReader&) = delete;
+
+  // Fills `out` with the next record; returns false at the end of all inputs.
+  bool Next(InputRecord& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace qg

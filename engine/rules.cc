@@ -1,0 +1,206 @@
+// Loads rule files (TSV word lists and RE2 patterns) into a RuleSet.
+//
+// Files are parsed from memory so the built-in copies (rules_data.cc,
+// generated at build time) and `--rules DIR` overrides share one path. Every
+// pattern compiles once here, with RE2's logging off; a bad pattern is an error
+// naming file, line, rule id and RE2's own message. Each pattern's examples run
+// at load, so a rule that no longer matches its motivating case is caught
+// before it reaches an article. Tested by tests/rules_test.cc.
+#include "engine/rules.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/internal/patterns.h"
+#include "engine/internal/text_util.h"
+
+namespace qg {
+namespace internal {
+const std::vector<std::pair<std::string_view, std::string_view>>& BuiltinRuleFiles();
+}
+
+void Lexicon::Add(std::string_view key, std::vector<std::string> fields) {
+  std::string k = internal::AsciiLower(key);
+  size_t words = 1 + std::count(k.begin(), k.end(), ' ');
+  max_words_ = std::max(max_words_, words);
+  map_[std::move(k)] = std::move(fields);
+}
+
+const std::vector<std::string>* Lexicon::Find(std::string_view key) const {
+  auto it = map_.find(internal::AsciiLower(key));
+  return it == map_.end() ? nullptr : &it->second;
+}
+
+std::string_view Lexicon::Field(std::string_view key, size_t i) const {
+  const std::vector<std::string>* f = Find(key);
+  if (f == nullptr || i >= f->size()) return {};
+  return (*f)[i];
+}
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+
+namespace {
+
+std::vector<std::string> SplitTabs(std::string_view line) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    out.emplace_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return out;
+}
+
+Status RuleError(std::string_view file, int line, const std::string& what) {
+  return Status(StatusCode::kRuleError,
+                std::string(file) + ":" + std::to_string(line) + ": " + what);
+}
+
+// Calls fn(line_number, fields) for each entry of a TSV file.
+template <class Fn>
+Status ForEachRow(std::string_view name, std::string_view content, Fn fn) {
+  int number = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    std::string_view line = content.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+    pos = nl == std::string_view::npos ? content.size() : nl + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields = SplitTabs(line);
+    if (fields[0].empty()) return RuleError(name, number, "empty key");
+    QG_RETURN_IF_ERROR(fn(number, std::move(fields)));
+  }
+  return Status::Ok();
+}
+
+Status LoadLexicon(std::string_view name, std::string_view content, size_t min_fields,
+                   Lexicon& lex) {
+  return ForEachRow(name, content, [&](int line, std::vector<std::string> fields) {
+    if (fields.size() < min_fields) {
+      return RuleError(name, line, "expected " + std::to_string(min_fields) +
+                                       " tab-separated fields, found " +
+                                       std::to_string(fields.size()));
+    }
+    std::string key = std::move(fields[0]);
+    fields.erase(fields.begin());
+    lex.Add(key, std::move(fields));
+    return Status::Ok();
+  });
+}
+
+std::vector<std::string> SplitExamples(const std::string& field) {
+  std::vector<std::string> out;
+  std::stringstream ss(field);
+  std::string item;
+  while (std::getline(ss, item, ' ')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+// patterns.tsv: id, pattern, kind, confidence, positive examples, negative examples
+// (examples are tag strings separated by spaces).
+Status LoadPatterns(std::string_view name, std::string_view content,
+                    internal::CompiledPatterns& out) {
+  return ForEachRow(name, content, [&](int line, std::vector<std::string> f) {
+    if (f.size() < 4) return RuleError(name, line, "a pattern needs id, pattern, kind, confidence");
+    internal::Pattern p;
+    p.id = f[0];
+    RE2::Options opts(RE2::Quiet);
+    p.re = std::make_unique<RE2>(f[1], opts);
+    if (!p.re->ok()) {
+      return RuleError(name, line, "rule " + p.id + ": " + p.re->error() + " at '" +
+                                       p.re->error_arg() + "'");
+    }
+    p.kind = f[2];
+    char* end = nullptr;
+    p.confidence = std::strtod(f[3].c_str(), &end);
+    if (end == f[3].c_str() || p.confidence < 0 || p.confidence > 1) {
+      return RuleError(name, line, "rule " + p.id + ": confidence must be a number in [0,1]");
+    }
+    if (f.size() > 4) p.positive = SplitExamples(f[4]);
+    if (f.size() > 5) p.negative = SplitExamples(f[5]);
+    for (const std::string& ex : p.positive) {
+      if (!RE2::PartialMatch(ex, *p.re)) {
+        return RuleError(name, line, "rule " + p.id + " does not match its example " + ex);
+      }
+    }
+    for (const std::string& ex : p.negative) {
+      if (RE2::PartialMatch(ex, *p.re)) {
+        return RuleError(name, line, "rule " + p.id + " matches its counter-example " + ex);
+      }
+    }
+    out.patterns.push_back(std::move(p));
+    return Status::Ok();
+  });
+}
+
+}  // namespace
+
+Result<RuleSet> LoadRulesFromFiles(
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  RuleSet rules;
+  auto patterns = std::make_shared<internal::CompiledPatterns>();
+  for (const auto& [path, content] : files) {
+    // Dispatch on the base name; messages carry the whole path.
+    const std::string name = std::filesystem::path(path).filename().string();
+    Status s;
+    if (name == "abbreviations.tsv") s = LoadLexicon(path, content, 1, rules.abbreviations);
+    else if (name == "speech_verbs.tsv") s = LoadLexicon(path, content, 3, rules.speech_verbs);
+    else if (name == "titles.tsv") s = LoadLexicon(path, content, 3, rules.titles);
+    else if (name == "anonymous.tsv") s = LoadLexicon(path, content, 2, rules.anonymous);
+    else if (name == "organizations.tsv") s = LoadLexicon(path, content, 2, rules.organizations);
+    else if (name == "channels.tsv") s = LoadLexicon(path, content, 2, rules.channels);
+    else if (name == "function_words.tsv") s = LoadLexicon(path, content, 1, rules.function_words);
+    else if (name == "forenames-en.tsv") s = LoadLexicon(path, content, 2, rules.forenames);
+    else if (name == "patterns.tsv") s = LoadPatterns(path, content, *patterns);
+    else s = Status(StatusCode::kRuleError, path + ": unknown rule file");
+    if (!s.ok()) return s;
+  }
+  rules.patterns = std::move(patterns);
+  return rules;
+}
+
+namespace {
+std::vector<std::pair<std::string, std::string>> BuiltinFiles() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& [name, content] : internal::BuiltinRuleFiles()) {
+    files.emplace_back(std::string(name), std::string(content));
+  }
+  return files;
+}
+}  // namespace
+
+Result<RuleSet> LoadBuiltinRules() { return LoadRulesFromFiles(BuiltinFiles()); }
+
+Result<RuleSet> LoadRules(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return Status(StatusCode::kNotFound, dir + ": not a rules directory");
+  }
+  std::vector<std::pair<std::string, std::string>> files = BuiltinFiles();
+  for (auto& [name, content] : files) {
+    fs::path p = fs::path(dir) / name;
+    if (!fs::exists(p, ec)) p = fs::path(dir) / "lexicons" / name;
+    if (!fs::exists(p, ec)) continue;
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return Status(StatusCode::kIoError, p.string() + ": cannot read rule file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    content = ss.str();
+    name = p.string();
+  }
+  return LoadRulesFromFiles(files);
+}
+
+}  // namespace qg

@@ -1,0 +1,1 @@
+// STUB: replaced by the text stage's UTF-8 helpers.
