@@ -12,6 +12,14 @@
 // out as a record with a non-ok status naming file and line, and reading goes
 // on with the next one: one broken article never stops the others.
 //
+// A directory argument stands for its .txt and .jsonl files (not recursive),
+// sorted by name; a directory with none is a bad record. A JSONL line without
+// "id" gets "<file stem>:<line>". An id seen before in this reader is kept but
+// renamed "<id>#2" ("#3", ...), with InputRecord::warning saying so, so output
+// records stay addressable by id (the set of seen ids is the one thing that
+// grows with the corpus). Blank lines are skipped; a UTF-8 BOM at the start of
+// a .jsonl file and a CR before the newline are ignored.
+//
 //   qg::CorpusReader reader({"a.txt", "corpus.jsonl"});
 //   qg::InputRecord rec;
 //   while (reader.Next(rec)) { if (!rec.status.ok()) report(rec); else use(rec.doc); }
@@ -33,6 +41,8 @@ struct InputRecord {
   std::string file;         // the path it came from ("-" for standard input)
   int64_t line = 0;         // 1-based line in a .jsonl file; 0 for a .txt file
   bool processed = false;   // true: read from extract's output, results already filled
+  // Non-fatal note about an ok record, e.g. "a.jsonl:7: duplicate id \"x\" renamed to \"x#2\"".
+  std::string warning;
 };
 
 struct ReaderOptions {

@@ -1,0 +1,118 @@
+// `quotegraph extract FILE...|-`: quotes and sources of each article.
+//
+// Reads inputs as a stream (engine/corpus.h), runs the pipeline on each article
+// and writes it at once in the chosen format, so a corpus of any size runs in
+// flat memory and `| head` sees output straight away. A bad input is reported
+// (stderr, --errors) and skipped; the exit status says whether any failed.
+//
+// Tested by tests/cli_test.sh.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "cli/record_writers.h"
+#include "engine/corpus.h"
+#include "engine/pipeline.h"
+
+namespace qg::cli {
+namespace {
+
+struct ExtractFlags {
+  std::vector<std::string> inputs;
+  std::string format;
+  std::string output;
+  std::string errors;
+  bool no_terms = false;
+};
+
+// A lone .txt file is one article: json prints it as a bare object. Anything
+// that may hold several (a .jsonl, a directory, stdin, several paths) prints
+// an array, whatever the count turns out to be.
+bool IsSingleArticle(const std::vector<std::string>& inputs) {
+  if (inputs.size() != 1 || inputs[0] == "-") return false;
+  const std::string& p = inputs[0];
+  if (p.size() >= 6 && p.compare(p.size() - 6, 6, ".jsonl") == 0) return false;
+  std::error_code ec;
+  return !std::filesystem::is_directory(p, ec);
+}
+
+int RunExtract(const CLI::App& sub, const ExtractFlags& flags) {
+  constexpr const char* kCmd = "extract";
+  Result<RuleSet> rules = LoadCliRules(sub);
+  if (!rules.ok()) {
+    PrintError(kCmd, rules.status().ToString());
+    return kExitUsage;
+  }
+  Output out;
+  if (!out.Open(flags.output)) {
+    PrintError(kCmd, "cannot write output: " + out.error());
+    return kExitUsage;
+  }
+  Format format = flags.format.empty() ? DefaultFormat(flags.output, out.is_terminal())
+                                       : *ParseFormat(flags.format);
+  ErrorLog errors(kCmd);
+  if (!errors.Open(flags.errors)) return kExitUsage;
+
+  Options options;
+  options.keep_terms = !flags.no_terms;
+  WriterOptions wopts;
+  wopts.single_article = IsSingleArticle(flags.inputs);
+  wopts.width = out.is_terminal() ? TerminalWidth(120) : 120;
+  std::unique_ptr<RecordWriter> writer = MakeRecordWriter(format, out, wopts);
+
+  ReaderOptions ropts;
+  ropts.max_article_bytes = options.max_article_bytes;
+  CorpusReader reader(flags.inputs, ropts);
+  InputRecord rec;
+  bool writing = writer->Begin();
+  while (writing && reader.Next(rec)) {
+    if (!rec.status.ok()) {
+      errors.Report(rec.file, rec.line, rec.doc.id, rec.status);
+      continue;
+    }
+    if (!rec.warning.empty()) errors.Warn(rec.warning);
+    if (!rec.processed) {
+      Status s = RunPipeline(rules.value(), options, rec.doc);
+      if (!s.ok()) {
+        std::string where = rec.line > 0 ? rec.file + ":" + std::to_string(rec.line) : rec.file;
+        errors.Report(rec.file, rec.line, rec.doc.id, Status(s.code(), where + ": " + s.message()));
+        continue;
+      }
+    }
+    writing = writer->Record(rec.doc);
+  }
+  if (writing) writer->End();
+  out.Finish();
+  errors.Finish();
+  // A reader that went away (`| head`) got what it wanted: not an error.
+  if (out.broken_pipe()) return kExitOk;
+  if (!out.error().empty()) {
+    PrintError(kCmd, "cannot write output: " + out.error());
+    return kExitUsage;
+  }
+  return errors.failures() > 0 ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+void AddExtractCommand(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<ExtractFlags>();
+  CLI::App* sub = app.add_subcommand("extract", "Find quotes and their sources in articles");
+  sub->add_option("inputs", flags->inputs,
+                  ".txt files, .jsonl corpora, directories of them, or - for standard input")
+      ->required();
+  sub->add_option("-f,--format", flags->format,
+                  "json | jsonl | csv | table (default: table on a terminal, else json; "
+                  "with -o, from the file's extension)")
+      ->check(CLI::IsMember({"json", "jsonl", "csv", "table"}));
+  sub->add_option("-o,--output", flags->output, "write here instead of standard output");
+  sub->add_option("--errors", flags->errors, "write one JSONL record per failed input here");
+  sub->add_flag("--no-terms", flags->no_terms, "leave scare quotes (kind \"term\") out");
+  sub->callback([sub, flags, exit_code] { *exit_code = RunExtract(*sub, *flags); });
+}
+
+}  // namespace qg::cli
