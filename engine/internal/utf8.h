@@ -1,0 +1,56 @@
+// UTF-8 decoding and character classes for the text stages (internal).
+//
+// The engine never rewrites the article, so every stage classifies characters
+// in place at byte offsets. Classes cover what English-language news needs:
+// ASCII, Latin-1, Latin Extended-A/B and the common Greek and Cyrillic ranges
+// for letters and case; Unicode white space plus the BOM and NUL, which scraped
+// text carries and which must never end up inside a token.
+//
+//   internal::CodePoint cp = internal::DecodeAt(text, i);
+//   if (internal::IsLetter(cp.c)) i += cp.len;
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace qg::internal {
+
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+struct CodePoint {
+  char32_t c = 0;    // kReplacement for an ill-formed sequence
+  uint32_t len = 0;  // bytes consumed; 1 for an ill-formed byte, 0 only at end of text
+};
+
+// Decodes the code point starting at byte `i`. Never reads past `s.size()`; an
+// ill-formed or truncated sequence yields {kReplacement, 1} so callers always advance.
+CodePoint DecodeAt(std::string_view s, size_t i);
+
+// Decodes the code point that ends just before byte `i` (i > 0), stepping back
+// over at most three continuation bytes.
+CodePoint DecodeBefore(std::string_view s, size_t i);
+
+// Returns the offset of the first ill-formed byte, or s.size() when `s` is valid.
+size_t FindInvalidUtf8(std::string_view s);
+
+bool IsLetter(char32_t c);
+bool IsUpper(char32_t c);
+bool IsLower(char32_t c);
+inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool IsAlnum(char32_t c) { return IsDigit(c) || IsLetter(c); }
+
+// White space for tokenizing: Unicode spaces, line and paragraph separators,
+// control characters (NUL included), the BOM and zero-width spaces.
+bool IsSpace(char32_t c);
+
+// Quotation marks: " “ ” ‘ ’ ' « » „ ‚ ‹ › ‛ ‟.
+bool IsQuoteMark(char32_t c);
+
+// Hyphens that may join two halves of a word: - ‐ ‑.
+inline bool IsWordHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+// Apostrophe-capable marks: ' ’ (and ‛, a rare typographic variant).
+inline bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x201B; }
+
+}  // namespace qg::internal

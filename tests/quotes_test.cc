@@ -1,0 +1,2 @@
+// Tests for engine/quotes.cc.
+#include "tests/text_test_util.h"
