@@ -20,6 +20,8 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include <unistd.h>
+
 #include "engine/serialize.h"
 
 namespace qg {
@@ -85,22 +87,31 @@ class LineReader {
     return out;
   }
 
-  bool failed() const { return std::ferror(f_) != 0; }
+  bool failed() const { return error_ != 0; }
+  int error() const { return error_; }
 
  private:
   // Appends one block; drops consumed bytes first so the buffer stays small.
+  // read(2), not fread: fread waits for a full block, so a pipe or FIFO would
+  // hold back records that have already arrived.
   bool Fill() {
     if (pos_ > 0) {
       buf_.erase(0, pos_);
       pos_ = 0;
     }
     char block[1 << 16];
-    size_t n = std::fread(block, 1, sizeof block, f_);
-    buf_.append(block, n);
-    return n > 0;
+    for (;;) {
+      ssize_t n = ::read(fileno(f_), block, sizeof block);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) error_ = errno;
+      if (n <= 0) return false;
+      buf_.append(block, static_cast<size_t>(n));
+      return true;
+    }
   }
 
   FILE* f_;
+  int error_ = 0;
   std::string buf_;
   size_t pos_ = 0;
 };
@@ -157,12 +168,10 @@ struct CorpusReader::Impl {
 
   // Gives a repeated id a "#n" suffix (see corpus.h).
   void Dedupe(InputRecord& out) {
-    int& n = seen[out.doc.id];
+    int& n = seen[out.doc.id];  // stays valid: unordered_map never moves elements
     if (++n == 1) return;
-    std::string renamed;
-    do {
-      renamed = out.doc.id + "#" + std::to_string(n++);
-    } while (seen.count(renamed));
+    std::string renamed = out.doc.id + "#" + std::to_string(n);
+    while (seen.count(renamed)) renamed = out.doc.id + "#" + std::to_string(++n);
     seen[renamed] = 1;
     std::string where = out.line > 0 ? out.file + ":" + std::to_string(out.line) : out.file;
     out.warning = where + ": duplicate article id \"" + out.doc.id + "\" renamed to \"" + renamed + "\"";
@@ -236,11 +245,11 @@ struct CorpusReader::Impl {
       }
       return ParseLine(line, out);
     }
-    bool failed = lines->failed();
+    int err = lines->error();
     Close();
-    if (failed) {
+    if (err != 0) {
       Start(out, path, line_no);
-      return Fail(out, StatusCode::kIoError, "read error: " + std::string(std::strerror(errno)));
+      return Fail(out, StatusCode::kIoError, "read error: " + std::string(std::strerror(err)));
     }
     return false;
   }
@@ -275,10 +284,9 @@ struct CorpusReader::Impl {
     bool too_long = false;
     out.doc.id = Stem(p);
     out.doc.text = reader.ReadAll(options.max_article_bytes, too_long);
-    bool failed = reader.failed();
-    int err = errno;
+    int err = reader.error();
     std::fclose(f);
-    if (failed) return Fail(out, StatusCode::kIoError, std::strerror(err));
+    if (err != 0) return Fail(out, StatusCode::kIoError, std::strerror(err));
     if (too_long) {
       return Fail(out, StatusCode::kOutOfRange,
                   "article exceeds the limit of " + std::to_string(options.max_article_bytes) +
