@@ -1,0 +1,53 @@
+# Entry points. `make demo` and `make test` do all the set-up on a fresh Debian
+# machine (scripts/install-deps.sh installs what is missing, via sudo when not root).
+#   make demo   build (Release, build/) and run quotegraph on the seed article
+#   make test   build and run the whole suite twice: build/ and build-asan/
+#               (AddressSanitizer + UndefinedBehaviorSanitizer)
+#   make eval   score on ../shared/eval when it is beside the checkout
+JOBS ?= 2
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+SEED := fixtures/biden-putin-call.txt
+QG := $(BUILD)/cli/quotegraph
+
+.PHONY: demo test build build-asan eval clean
+
+build:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo:
+	scripts/install-deps.sh build
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS) --target quotegraph
+	@echo
+	@echo "== quotegraph extract $(SEED)"
+	$(QG) extract --format table $(SEED)
+	# Later issues add their demo steps here: the who-said-what diagram (SVG),
+	# the HTML report and the sourcing audit of the seed article.
+
+# Both suites always run; the target fails if either failed, and ends with
+# each suite's ctest summary line.
+test:
+	scripts/install-deps.sh test
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS)
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DQG_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@rc=0; \
+	(cd $(BUILD) && ctest --output-on-failure -j $(JOBS)) > $(BUILD)/ctest.log 2>&1 || rc=1; \
+	cat $(BUILD)/ctest.log; \
+	(cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS)) > $(ASAN_BUILD)/ctest.log 2>&1 || rc=1; \
+	cat $(ASAN_BUILD)/ctest.log; \
+	echo; \
+	echo "== $(BUILD):      $$(grep -E 'tests passed|No tests were found' $(BUILD)/ctest.log)"; \
+	echo "== $(ASAN_BUILD): $$(grep -E 'tests passed|No tests were found' $(ASAN_BUILD)/ctest.log)"; \
+	exit $$rc
+
+eval:
+	scripts/eval
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
