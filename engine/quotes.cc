@@ -20,11 +20,14 @@
 // that paragraph begins with an opening mark of its family (the re-opening mark
 // is consumed and the region is multi_paragraph); otherwise it is cut at its
 // paragraph's end with closed=false, so a stray mark never swallows the article.
+// A double opener that starts a sentence inside an open double quote also ends
+// it (closed=false): writers drop closers far more often than they nest doubles.
 // Regions are created when their opener is seen, so the output is already in
 // outer.begin order; depths are computed at the end, after regions that never
 // paired have been dropped. Tested by tests/quotes_test.cc.
 #include "engine/quotes.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -46,6 +49,7 @@ enum class Flank : uint8_t { kOpen, kClose, kAmbiguous };
 
 struct Mark {
   uint32_t token = 0;
+  uint32_t last_token = 0;  // differs from token for '' (two apostrophes as one double mark)
   char32_t c = 0;
   Family family = Family::kDouble;
   Dir dir = Dir::kEither;
@@ -119,10 +123,17 @@ class Pairer {
         continue;
       }
       Mark m;
-      m.token = t;
+      m.token = m.last_token = t;
       m.c = DecodeAt(text_, toks[t].span.begin).c;
       Describe(m.c, &m.family, &m.dir);
-      m.flank = ComputeFlank(toks[t]);
+      if (m.c == '\'' && t + 1 < toks.size() && toks[t + 1].kind == TokenKind::kQuoteMark &&
+          toks[t + 1].span.begin == toks[t].span.end && text_[toks[t].span.end] == '\'') {
+        // '' is a typewriter closing double quote (``like this'').
+        m.last_token = ++t;
+        m.family = Family::kDouble;
+      }
+      m.flank = ComputeFlank(toks[m.token].span.begin, toks[m.last_token].span.end,
+                             toks[m.token].paragraph);
       marks_.push_back(m);
     }
     // Backward pass: does a closing single mark follow before the next opening
@@ -141,15 +152,15 @@ class Pairer {
     }
   }
 
-  Flank ComputeFlank(const Token& t) const {
-    const Span para = doc_.paragraphs[t.paragraph].span;
+  Flank ComputeFlank(uint32_t begin, uint32_t end, uint32_t paragraph) const {
+    const Span para = doc_.paragraphs[paragraph].span;
     bool left = true, right = true;  // "space-like" on that side
-    if (t.span.begin > para.begin) {
-      char32_t prev = internal::DecodeBefore(text_, t.span.begin).c;
+    if (begin > para.begin) {
+      char32_t prev = internal::DecodeBefore(text_, begin).c;
       left = internal::IsSpace(prev) || IsOpeningContext(prev);
     }
-    if (t.span.end < para.end) {
-      char32_t next = DecodeAt(text_, t.span.end).c;
+    if (end < para.end) {
+      char32_t next = DecodeAt(text_, end).c;
       right = internal::IsSpace(next) || IsClosingContext(next);
     }
     if (left && !right) return Flank::kOpen;
@@ -162,6 +173,7 @@ class Pairer {
   bool IsElision(const Mark& m) const {
     if (!IsSingleFamily(m.family) || m.family == Family::kAngleSingle) return false;
     if (m.c == 0x2019) return true;
+    if (m.last_token != m.token) return false;
     const Token& t = doc_.tokens[m.token];
     if (t.span.end >= text_.size()) return false;
     if (internal::IsDigit(DecodeAt(text_, t.span.end).c)) return true;
@@ -196,6 +208,12 @@ class Pairer {
         if (m.dir == Dir::kClose && open >= 0) {
           CloseAt(open, m);
         } else if (!IsElision(m)) {
+          if (open >= 0 && open + 1 == static_cast<int>(stack_.size()) && AfterSentenceEnd(m)) {
+            // `“… to do. “It really …”`: a double quote opening a sentence inside
+            // an open one of its family means the writer dropped a closing mark;
+            // nested quotes would use the other family. End the first quote there.
+            CutAt(open, PrevNonSpaceEnd(doc_.tokens[m.token].span.begin));
+          }
           Push(m);
         }
         return;
@@ -214,12 +232,46 @@ class Pairer {
     }
   }
 
+  // The end of the last non-space character before `offset`.
+  uint32_t PrevNonSpaceEnd(uint32_t offset) const {
+    while (offset > 0) {
+      internal::CodePoint prev = internal::DecodeBefore(text_, offset);
+      if (!internal::IsSpace(prev.c)) break;
+      offset -= prev.len;
+    }
+    return offset;
+  }
+
+  // Whether `m` follows ". " (or ! ?) with space between.
+  bool AfterSentenceEnd(const Mark& m) const {
+    if (IsSingleFamily(m.family)) return false;
+    const uint32_t begin = doc_.tokens[m.token].span.begin;
+    const uint32_t end = PrevNonSpaceEnd(begin);
+    if (end == begin || end == 0) return false;
+    const char c = text_[end - 1];
+    return c == '.' || c == '!' || c == '?';
+  }
+
+  // Ends stack_[index] (and what is open inside it) at `end` without a closing mark.
+  void CutAt(int index, uint32_t end) {
+    for (size_t i = static_cast<size_t>(index); i < stack_.size(); ++i) {
+      if (IsSingleFamily(stack_[i].family)) continue;
+      QuotedRegion& r = regions_[stack_[i].slot];
+      r.outer.end = r.inner.end = std::max(end, r.inner.begin);
+      r.closed = false;
+      r.close_token = r.open_token;
+      keep_[stack_[i].slot] = true;
+    }
+    stack_.resize(static_cast<size_t>(index));
+  }
+
   void Push(const Mark& m) {
     if (stack_.size() >= kMaxDepth) return;
-    const Token& t = doc_.tokens[m.token];
+    const uint32_t begin = doc_.tokens[m.token].span.begin;
+    const uint32_t end = doc_.tokens[m.last_token].span.end;
     QuotedRegion r;
-    r.outer = Span{t.span.begin, t.span.end};
-    r.inner = Span{t.span.end, t.span.end};
+    r.outer = Span{begin, end};
+    r.inner = Span{end, end};
     r.open_token = r.close_token = m.token;
     stack_.push_back(Open{static_cast<uint32_t>(regions_.size()), m.family});
     regions_.push_back(r);
@@ -229,10 +281,9 @@ class Pairer {
   void CloseAt(int index, const Mark& m) {
     // Quotes opened inside and never closed did not pair: drop them.
     stack_.resize(static_cast<size_t>(index) + 1);
-    const Token& t = doc_.tokens[m.token];
     QuotedRegion& r = regions_[stack_.back().slot];
-    r.outer.end = t.span.end;
-    r.inner.end = t.span.begin;
+    r.outer.end = doc_.tokens[m.last_token].span.end;
+    r.inner.end = doc_.tokens[m.token].span.begin;
     r.closed = true;
     r.close_token = m.token;
     keep_[stack_.back().slot] = true;
@@ -255,17 +306,8 @@ class Pairer {
         return next;
       }
     }
-    const uint32_t end = doc_.paragraphs[para].span.end;
-    for (const Open& o : stack_) {
-      if (IsSingleFamily(o.family)) continue;  // single quotes must pair in their paragraph
-      QuotedRegion& r = regions_[o.slot];
-      r.outer.end = end;
-      r.inner.end = end;
-      r.closed = false;
-      r.close_token = r.open_token;
-      keep_[o.slot] = true;
-    }
-    stack_.clear();
+    // Single quotes must pair in their paragraph; CutAt drops them.
+    if (!stack_.empty()) CutAt(0, doc_.paragraphs[para].span.end);
     return SIZE_MAX;
   }
 

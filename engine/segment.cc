@@ -258,6 +258,11 @@ std::vector<Sentence> SplitSentences(const Document& doc, const RuleSet& rules) 
       }
       if (last + 1 < u) {
         const Token& next = toks[last + 1];
+        // No space after the period: a host name or address ("postmedia.com").
+        if (last == k && next.span.begin == toks[k].span.end &&
+            (next.kind == TokenKind::kWord || next.kind == TokenKind::kNumber)) {
+          continue;
+        }
         CodePoint c = DecodeAt(doc.text, next.span.begin);
         bool lower = next.kind == TokenKind::kWord && internal::IsLower(c.c);
         bool upper = next.kind == TokenKind::kWord && internal::IsUpper(c.c);

@@ -101,6 +101,12 @@ TEST_CASE("quotes: mis-directed marks are recovered") {
       {"closing curly glued to the next word", "“Good job ”he said.", "0[Good job ]"},
       {"straight quote between words", "He said \"yes\"and left.", "0[yes]"},
       {"closing mark before the period", "They called it “grim”.", "0[grim]"},
+      {"two apostrophes close a double quote: enough''",
+       "these factors \"would not have been enough'' for his release.",
+       "0[would not have been enough]"},
+      {"a new sentence re-opening with a double mark ends the open quote",
+       "“That’s a dangerous thing to do. “It really evokes a reaction.” Then he left.",
+       "0[That’s a dangerous thing to do.]~ 0[It really evokes a reaction.]"},
   });
 }
 

@@ -154,6 +154,8 @@ TEST_CASE("segment: sentences") {
        "two sources told CNN. latest intelligence assessments.",
        "[two sources told CNN.] [latest intelligence assessments.]"},
       {"question then lower case outside quotes", "Really? yes.", "[Really? yes.]"},
+      {"a period without a following space is no boundary",
+       "Email: jsnyder@postmedia.com | Twitter: jesse", "[Email: jsnyder@postmedia.com | Twitter: jesse]"},
       {"ellipsis", "He paused... then went on. Done.", "[He paused... then went on.] [Done.]"},
       {"multi-paragraph quote is cut at the paragraph end",
        "“First part. More.\n\n“Second part. End.” he said. Next.",
