@@ -1,5 +1,211 @@
-// STUB
+// Attribution sieves: sentence patterns first, then the context of neighbouring sentences.
+//
+// Pass 1 tags each sentence (attribute_tags.cc) and tries rules/patterns.tsv in
+// order; the first match makes a quote of its `clause` group, typed by what the
+// clause holds: exactly one quoted region is a direct quote, quoted regions among
+// other words a mixed quote (the regions become fragments), none an indirect one.
+// A clause holding ", and said" or ", adding that" is split into two quotes of
+// the same speaker (coordinated cues share their subject).
+// Pass 2 (attribute_context.cc) handles what no sentence pattern claimed:
+// attribution-only sentences, floating quotes and scare quotes.
+// Tested by tests/attribute_test.cc.
 #include "engine/attribute.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "engine/internal/attribute_state.h"
+#include "engine/internal/lexical.h"
+#include "engine/internal/patterns.h"
+
 namespace qg {
-std::vector<Quote> AttributeQuotes(const Document&, const RuleSet&) { return {}; }
+namespace internal {
+
+namespace {
+
+// Unit range [a, b) of a named group, or {-1,-1} when it did not take part.
+std::pair<int, int> GroupUnits(const std::string& tags, const re2::StringPiece& g) {
+  if (g.data() == nullptr) return {-1, -1};
+  int a = static_cast<int>(g.data() - tags.data());
+  return {a, a + static_cast<int>(g.size())};
+}
+
+}  // namespace
+
+Span Attributor::UnitsSpan(const TaggedSentence& ts, int a, int b) const {
+  return Span{doc_.tokens[ts.units[a].token_begin].span.begin,
+              doc_.tokens[ts.units[b - 1].token_end - 1].span.end};
+}
+
+// Content span of quoted region r: the whole region for a multi-paragraph quote.
+Span Attributor::RegionContent(int r) const { return doc_.quoted[r].inner; }
+
+void Attributor::TrimClause(const TaggedSentence& ts, int* a, int* b) const {
+  auto trimmable = [](char c) { return c == ',' || c == '-' || c == ':' || c == ';' || c == '.' || c == '&' || c == 'j'; };
+  while (*a < *b && trimmable(ts.tags[*a])) ++*a;
+  while (*b > *a && trimmable(ts.tags[*b - 1])) --*b;
+  // "that" opens the clause; the scorer's convention leaves it out of our span.
+  while (*a < *b && ts.tags[*a] == 'T') ++*a;
+}
+
+int Attributor::MakeQuote(const TaggedSentence& ts, int a, int b, int spk_unit, int cue_unit,
+                          const std::string& rule, double confidence) {
+  TrimClause(ts, &a, &b);
+  if (a >= b) return -1;
+  Quote q;
+  int regions = 0, others = 0, only_region = -1;
+  for (int u = a; u < b; ++u) {
+    if (ts.tags[u] == 'Q') {
+      ++regions;
+      only_region = ts.units[u].ref;
+    } else {
+      ++others;
+    }
+  }
+  if (regions == 1 && others == 0) {
+    q.kind = QuoteKind::kDirect;
+    q.span = RegionContent(only_region);
+  } else {
+    q.kind = regions > 0 ? QuoteKind::kMixed : QuoteKind::kIndirect;
+    q.span = UnitsSpan(ts, a, b);
+    for (int u = a; u < b; ++u) {
+      if (ts.tags[u] != 'Q') continue;
+      const QuotedRegion& r = doc_.quoted[ts.units[u].ref];
+      q.fragments.push_back(r.inner);
+      // A mixed quote ending in a quoted fragment ends with its closing mark.
+      if (u == b - 1) q.span.end = std::max(q.span.end, r.outer.end);
+    }
+  }
+  for (int u = a; u < b; ++u) {
+    if (ts.tags[u] == 'Q') claimed_[ts.units[u].ref] = 1;
+  }
+  if (spk_unit >= 0) {
+    const Unit& su = ts.units[spk_unit];
+    q.has_speaker = true;
+    q.mention = su.ref;
+    q.speaker = doc_.mentions[su.ref].span;
+  }
+  if (cue_unit >= 0) {
+    const Unit& cu = ts.units[cue_unit];
+    q.has_cue = true;
+    q.cue = doc_.cues[cu.ref].span;
+    q.channel = ChannelAfter(cu.token_end, ts.units.back().token_end);
+  }
+  q.rule = rule;
+  q.confidence = confidence;
+  quotes_.push_back(std::move(q));
+  quote_sentence_.push_back(current_sentence_);
+  return static_cast<int>(quotes_.size()) - 1;
+}
+
+// Splits a clause at a coordinated cue (", and said", ", adding that") sharing the subject.
+int Attributor::SplitCoordinated(const TaggedSentence& ts, int a, int b) const {
+  for (int u = a + 1; u < b; ++u) {
+    char c = ts.tags[u];
+    if (c == 'V' && ts.tags[u - 1] == '&') return u - 1;
+    if (c == 'G' && ts.tags[u - 1] == ',') return u - 1;
+  }
+  return -1;
+}
+
+bool Attributor::MatchSentence(uint32_t s) {
+  current_sentence_ = s;
+  TaggedSentence ts = TagSentence(doc_, rules_, ctx_, s);
+  if (ts.tags.empty() || rules_.patterns == nullptr) return false;
+  if (debug_) {
+    std::fprintf(stderr, "[%u] %s | %.*s\n", s, ts.tags.c_str(),
+                 static_cast<int>(std::min<uint32_t>(doc_.sentences[s].span.size(), 100)),
+                 doc_.text.data() + doc_.sentences[s].span.begin);
+  }
+  for (const Pattern& p : rules_.patterns->patterns) {
+    const RE2& re = *p.re;
+    const int ngroups = re.NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> groups(ngroups + 1);
+    if (!re.Match(ts.tags, 0, ts.tags.size(), RE2::UNANCHORED, groups.data(), ngroups + 1)) continue;
+    const auto& names = re.NamedCapturingGroups();
+    auto group = [&](const char* name) -> std::pair<int, int> {
+      auto it = names.find(name);
+      return it == names.end() ? std::pair<int, int>{-1, -1} : GroupUnits(ts.tags, groups[it->second]);
+    };
+    auto [sa, sb] = group("spk");
+    auto [ca, cb] = group("cue");
+    if (p.kind == "context") {
+      context_sentences_[s] = ContextMatch{sa, ca, std::move(ts)};
+      return true;
+    }
+    auto [qa, qb] = group("clause");
+    auto [q2a, q2b] = group("clause2");
+    if (qa < 0) continue;
+    // A parenthetical cue splitting one clause ("…, the sources said, and comes as …")
+    // makes one quote over both sides; a second quotation after "he said," is its own.
+    bool second_is_quote = q2a >= 0 && q2b - q2a == 1 && ts.tags[q2a] == 'Q';
+    int end = qb;
+    if (q2a >= 0 && !second_is_quote && q2a > qb) end = q2b;
+    int split = SplitCoordinated(ts, qa, end);
+    int first = MakeQuote(ts, qa, split >= 0 ? split : end, sa, ca, p.id, p.confidence);
+    if (split >= 0) {
+      int cue2 = split + 1;
+      MakeQuote(ts, cue2 + 1, end, sa, cue2, p.id + "+coordinated", p.confidence * 0.9);
+    }
+    if (second_is_quote) MakeQuote(ts, q2a, q2b, sa, ca, p.id, p.confidence);
+    if (first < 0) continue;
+    // Other quoted regions of the sentence outside the clause share its speaker.
+    for (size_t u = 0; u < ts.units.size(); ++u) {
+      if (ts.tags[u] == 'Q' && !claimed_[ts.units[u].ref]) {
+        MakeQuote(ts, static_cast<int>(u), static_cast<int>(u) + 1, sa, ca, "same_sentence", 0.8);
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+std::string Attributor::ChannelAfter(uint32_t t, uint32_t end) const {
+  // "told CNN", "told reporters", "in a tweet", "at a press conference".
+  for (uint32_t k = t; k < end && k < t + 8; ++k) {
+    if (doc_.tokens[k].kind != TokenKind::kWord) break;
+    std::string phrase;
+    std::string best;
+    for (uint32_t j = k; j < end && j < k + 3; ++j) {
+      if (doc_.tokens[j].kind != TokenKind::kWord) break;
+      if (!phrase.empty()) phrase += ' ';
+      phrase += AsciiLowerWord(j);
+      std::string_view ch = rules_.channels.Field(phrase, 0);
+      if (!ch.empty()) best = std::string(ch);
+    }
+    if (!best.empty()) return best;
+    if (k == t && ctx_.mention_at[k] >= 0 && doc_.mentions[ctx_.mention_at[k]].kind == MentionKind::kName &&
+        doc_.mentions[ctx_.mention_at[k]].source_kind == SourceKind::kOrganization) {
+      return doc_.mentions[ctx_.mention_at[k]].name;  // told CNN
+    }
+    std::string w = AsciiLowerWord(k);
+    if (w == "that") break;
+  }
+  return {};
+}
+
+std::string Attributor::AsciiLowerWord(uint32_t t) const {
+  std::string w(TokenText(doc_, t));
+  for (char& c : w) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  // "Monday’s press conference": the possessive word is no channel, the rest may be.
+  return w;
+}
+
+std::vector<Quote> Attributor::Run() {
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) MatchSentence(s);
+  ResolveContext();  // may append quotes out of sentence order
+
+  std::sort(quotes_.begin(), quotes_.end(),
+            [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
+  return std::move(quotes_);
+}
+
+}  // namespace internal
+
+std::vector<Quote> AttributeQuotes(const Document& doc, const RuleSet& rules) {
+  return internal::Attributor(doc, rules).Run();
+}
+
 }  // namespace qg

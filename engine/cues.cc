@@ -1,6 +1,76 @@
-// STUB
+// Finds speech cues outside quotations.
+//
+// A speech-verb form from rules/speech_verbs.tsv is a cue unless the words
+// around it make it a noun ("the report", "a call", "his statement") or an
+// infinitive after a plan ("plans to brief" never reaches here: "brief" is no
+// speech verb, but "declined to say" is skipped for the same reason). "according
+// to" is one cue spanning both words. Tested by tests/cues_test.cc.
 #include "engine/cues.h"
+
+#include <algorithm>
+
+#include "engine/internal/lexical.h"
+#include "engine/internal/text_util.h"
+
 namespace qg {
-std::vector<Cue> FindCues(const Document&, const RuleSet&) { return {}; }
-bool InsideQuote(const Document&, uint32_t) { return false; }
+
+bool InsideQuote(const Document& doc, uint32_t t) { return internal::RegionOfToken(doc, t) >= 0; }
+
+namespace {
+
+bool IsNounContext(const Document& doc, const RuleSet& rules, uint32_t t) {
+  if (t == 0 || doc.tokens[t - 1].sentence != doc.tokens[t].sentence) return false;
+  if (!internal::IsWord(doc, t - 1)) return false;
+  std::string_view prev = internal::TokenText(doc, t - 1);
+  std::string_view cls = internal::WordClass(rules, prev);
+  if (cls == "det") return true;
+  // "a White House statement", "the Surrey report": a capitalised modifier before a noun use.
+  if (internal::AsciiLower(prev) == "to") {
+    // "declined to say", "refused to comment" are refusals, not speech; "went on to say" is speech.
+    if (t >= 2) {
+      std::string before = internal::AsciiLower(internal::TokenText(doc, t - 2));
+      return before == "declined" || before == "refused" || before == "wants" ||
+             before == "want" || before == "plans" || before == "planned" || before == "expected";
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
+  std::vector<Cue> cues;
+  const std::vector<uint8_t> quoted = internal::QuotedTokenMask(doc);
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  for (uint32_t t = 0; t < n; ++t) {
+    if (quoted[t] || !internal::IsWord(doc, t)) continue;
+    std::string word = internal::AsciiLower(internal::TokenText(doc, t));
+    if (word == "according" && t + 1 < n && internal::IsWord(doc, t + 1) &&
+        internal::AsciiLower(internal::TokenText(doc, t + 1)) == "to") {
+      Cue c;
+      c.kind = CueKind::kAccordingTo;
+      c.span = Span{doc.tokens[t].span.begin, doc.tokens[t + 1].span.end};
+      c.lemma = "according to";
+      c.token = t;
+      c.token_end = t + 2;
+      cues.push_back(std::move(c));
+      ++t;
+      continue;
+    }
+    const std::vector<std::string>* f = rules.speech_verbs.Find(word);
+    if (f == nullptr || f->size() < 3) continue;
+    if (IsNounContext(doc, rules, t)) continue;
+    Cue c;
+    c.kind = CueKind::kVerb;
+    c.span = doc.tokens[t].span;
+    c.lemma = (*f)[0];
+    c.token = t;
+    c.token_end = t + 1;
+    c.participle = (*f)[1] == "ing";
+    c.weak = (*f)[2] == "weak";
+    cues.push_back(std::move(c));
+  }
+  return cues;
+}
+
 }  // namespace qg

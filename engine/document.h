@@ -86,6 +86,9 @@ struct Cue {
   CueKind kind = CueKind::kVerb;
   std::string lemma;        // "say", "tell", "according to"
   uint32_t token = 0;       // first token of the cue
+  uint32_t token_end = 0;   // one past its last token
+  bool weak = false;        // "believe", "call": a cue only beside a quote or a that-clause
+  bool participle = false;  // "adding", "saying": continues a clause ("…, adding that …")
 };
 
 enum class SourceKind : uint8_t { kPerson, kOrganization, kAnonymous };

@@ -1,5 +1,293 @@
-// STUB
+// Resolution: clusters mentions into entities, then keeps the entities that speak.
+//
+// Mentions are read in text order and each joins or starts an entity:
+//  - a person's name joins the entity with the same surname (or whose first
+//    name it is: "Kim" after "Kim Jong-un"), unless both carry different first
+//    names; title+surname ("Mr. Fry") reaches "Pete Fry" this way;
+//  - institutions join by their name without "the";
+//  - an anonymous descriptor joins an earlier identical one ("a senior
+//    administration official" twice is one source); "the sources" recalls the
+//    most recent anonymous group with the same head noun;
+//  - a definite description recalls the latest entity it fits: "the mayor" a
+//    person described as mayor, "the bank" an institution named "… Bank …";
+//  - a pronoun takes the most recent compatible entity: he/she a person of that
+//    gender or of unknown gender, it an institution, they a group or institution.
+// Sources are then the entities some quote resolves to, plus the institutions
+// they are affiliated with. Tested by tests/resolve_test.cc.
 #include "engine/resolve.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "engine/internal/lexical.h"
+#include "engine/internal/text_util.h"
+
 namespace qg {
-void ResolveSources(const RuleSet&, Document&) {}
+namespace {
+
+using internal::AsciiLower;
+
+struct Entity {
+  std::string name;
+  SourceKind kind = SourceKind::kPerson;
+  Gender gender = Gender::kUnknown;
+  std::vector<std::string> descriptors;
+  std::string affiliation;
+  int count = -1;
+  std::string reason;
+  std::vector<Span> mentions;
+  std::string first, last;  // lower-cased name tokens, persons only
+  int tokens = 0;
+  bool named = false;       // a proper name, not a description
+};
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string StripArticle(std::string_view s) {
+  std::string l = AsciiLower(s);
+  for (const char* a : {"the ", "a ", "an "}) {
+    if (l.rfind(a, 0) == 0) return l.substr(std::char_traits<char>::length(a));
+  }
+  return l;
+}
+
+class Resolver {
+ public:
+  Resolver(const RuleSet& rules, Document& doc) : rules_(rules), doc_(doc) {}
+
+  void Run() {
+    for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+      Mention& mention = doc_.mentions[m];
+      mention.entity = mention.kind == MentionKind::kPronoun ? Antecedent(m) : Join(mention);
+      if (mention.entity >= 0) {
+        entities_[mention.entity].mentions.push_back(mention.span);
+        history_.push_back(static_cast<int>(m));
+      }
+    }
+    BuildSources();
+  }
+
+ private:
+  int NewEntity(const Mention& m) {
+    Entity e;
+    e.kind = m.source_kind;
+    e.gender = m.gender;
+    e.descriptors = m.descriptors;
+    e.affiliation = m.affiliation;
+    e.count = m.count;
+    e.reason = m.anonymity_reason;
+    e.named = m.kind == MentionKind::kName;
+    e.name = m.name;
+    if (e.kind == SourceKind::kOrganization && e.named) {
+      std::string l = AsciiLower(e.name);
+      if (l.rfind("the ", 0) == 0) e.name = e.name.substr(4);
+    }
+    if (e.kind == SourceKind::kPerson && e.named) SetNameParts(e, m.name);
+    entities_.push_back(std::move(e));
+    return static_cast<int>(entities_.size()) - 1;
+  }
+
+  static void SetNameParts(Entity& e, const std::string& name) {
+    std::vector<std::string> w = Words(AsciiLower(name));
+    if (w.empty()) return;
+    e.first = w.front();
+    e.last = w.back();
+    e.tokens = static_cast<int>(w.size());
+  }
+
+  void Absorb(Entity& e, const Mention& m) {
+    for (const std::string& d : m.descriptors) {
+      if (std::find(e.descriptors.begin(), e.descriptors.end(), d) == e.descriptors.end()) e.descriptors.push_back(d);
+    }
+    if (e.affiliation.empty()) e.affiliation = m.affiliation;
+    if (e.gender == Gender::kUnknown) e.gender = m.gender;
+    if (e.reason.empty()) e.reason = m.anonymity_reason;
+    if (e.count < 0) e.count = m.count;
+  }
+
+  int Join(const Mention& m) {
+    int e = Find(m);
+    if (e < 0) return NewEntity(m);
+    Entity& ent = entities_[e];
+    if (m.kind == MentionKind::kName && m.source_kind == SourceKind::kPerson &&
+        ent.kind == SourceKind::kPerson) {
+      int n = static_cast<int>(Words(m.name).size());
+      if (n > ent.tokens) {
+        ent.name = m.name;
+        SetNameParts(ent, m.name);
+      }
+      ent.named = true;
+    }
+    Absorb(ent, m);
+    return e;
+  }
+
+  int Find(const Mention& m) {
+    if (m.kind == MentionKind::kName) {
+      if (m.source_kind == SourceKind::kPerson) {
+        std::vector<std::string> w = Words(AsciiLower(m.name));
+        if (w.empty()) return -1;
+        for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
+          const Entity& ent = entities_[e];
+          if (ent.kind == SourceKind::kOrganization && ent.named && w.size() == 1 &&
+              StripArticle(ent.name) == w[0]) {
+            return e;  // "Apple" seen before as an institution
+          }
+          if (ent.kind != SourceKind::kPerson || !ent.named) continue;
+          if (ent.last == w.back()) {
+            bool both_full = w.size() > 1 && ent.tokens > 1;
+            if (!both_full || ent.first == w.front()) return e;
+          }
+          if (w.size() == 1 && ent.first == w[0]) return e;
+        }
+        return -1;
+      }
+      std::string key = StripArticle(m.name);
+      for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
+        const Entity& ent = entities_[e];
+        if (StripArticle(ent.name) == key) return e;
+        // "the city" -> "City of Surrey"
+      }
+      return -1;
+    }
+    std::string head = AsciiLower(doc_.slice(m.head));
+    bool definite = AsciiLower(m.name).rfind("the ", 0) == 0;
+    if (m.kind == MentionKind::kAnonymous) {
+      std::string key = StripArticle(m.name);
+      for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
+        const Entity& ent = entities_[e];
+        if (ent.kind != SourceKind::kAnonymous) continue;
+        if (StripArticle(ent.name) == key) return e;
+        if (definite && Words(AsciiLower(ent.name)).size() > 0 && HeadOf(ent) == head) return e;
+      }
+      return -1;
+    }
+    // Definite descriptions.
+    if (!definite) return -1;
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      int e = doc_.mentions[*it].entity;
+      const Entity& ent = entities_[e];
+      if (ent.kind != m.source_kind) continue;
+      if (ent.kind == SourceKind::kPerson) {
+        for (const std::string& d : ent.descriptors) {
+          if (AsciiLower(d).find(head) != std::string::npos) return e;
+        }
+      } else if (AsciiLower(ent.name).find(head) != std::string::npos && ent.named) {
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  std::string HeadOf(const Entity& e) const {
+    std::vector<std::string> w = Words(AsciiLower(e.name));
+    // The head noun is the last word the anonymous lexicon knows.
+    for (auto it = w.rbegin(); it != w.rend(); ++it) {
+      if (rules_.anonymous.Field(*it, 1) == "anonymous") return *it;
+    }
+    return w.empty() ? std::string() : w.back();
+  }
+
+  int Antecedent(size_t m) const {
+    const Mention& p = doc_.mentions[m];
+    int fallback = -1;
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      int e = doc_.mentions[*it].entity;
+      const Entity& ent = entities_[e];
+      switch (p.gender) {
+        case Gender::kMale:
+        case Gender::kFemale:
+          if (ent.kind != SourceKind::kPerson) break;
+          if (ent.gender == p.gender) return e;
+          if (ent.gender == Gender::kUnknown && fallback < 0 && ent.named) fallback = e;
+          break;
+        case Gender::kNeuter:
+          if (ent.kind == SourceKind::kOrganization) return e;
+          break;
+        case Gender::kPlural:
+          if (ent.kind == SourceKind::kOrganization || ent.gender == Gender::kPlural) return e;
+          break;
+        case Gender::kUnknown:
+          return e;
+      }
+    }
+    return fallback;
+  }
+
+  // Keeps the entities some quote resolves to, in order of first quote.
+  void BuildSources() {
+    std::vector<int> source_of(entities_.size(), -1);
+    std::vector<Source> sources;
+    auto add = [&](int e) {
+      if (source_of[e] >= 0) return source_of[e];
+      const Entity& ent = entities_[e];
+      Source s;
+      s.name = ent.name;
+      s.kind = ent.kind;
+      s.descriptors = ent.descriptors;
+      s.count = ent.count;
+      s.anonymity_reason = ent.reason;
+      s.mentions = ent.mentions;
+      s.gender = ent.gender;
+      sources.push_back(std::move(s));
+      source_of[e] = static_cast<int>(sources.size()) - 1;
+      return source_of[e];
+    };
+    for (Quote& q : doc_.quotes) {
+      if (q.mention < 0 || q.kind == QuoteKind::kTerm) continue;
+      int e = doc_.mentions[q.mention].entity;
+      q.source = e >= 0 ? add(e) : -1;
+    }
+    // Affiliations: the institution named in a speaker's descriptor.
+    const size_t speaking = sources.size();
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (source_of[e] < 0 || static_cast<size_t>(source_of[e]) >= speaking) continue;
+      const std::string& aff = entities_[e].affiliation;
+      if (aff.empty() || entities_[e].kind == SourceKind::kOrganization) continue;
+      std::string key = StripArticle(aff);
+      int org = -1;
+      for (size_t o = 0; o < entities_.size(); ++o) {
+        if (entities_[o].kind == SourceKind::kOrganization && StripArticle(entities_[o].name) == key) {
+          org = static_cast<int>(o);
+          break;
+        }
+      }
+      if (org < 0) {
+        Entity ent;
+        ent.name = aff;
+        ent.kind = SourceKind::kOrganization;
+        ent.gender = Gender::kNeuter;
+        ent.named = true;
+        entities_.push_back(std::move(ent));
+        source_of.push_back(-1);
+        org = static_cast<int>(entities_.size()) - 1;
+      }
+      int src = add(org);
+      sources[source_of[e]].affiliation = src;
+    }
+    for (Mention& m : doc_.mentions) m.entity = m.entity >= 0 ? source_of[m.entity] : -1;
+    doc_.sources = std::move(sources);
+  }
+
+  const RuleSet& rules_;
+  Document& doc_;
+  std::vector<Entity> entities_;
+  std::vector<int> history_;  // mentions with an entity, in text order
+};
+
+}  // namespace
+
+void ResolveSources(const RuleSet& rules, Document& doc) { Resolver(rules, doc).Run(); }
+
 }  // namespace qg

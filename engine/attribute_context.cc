@@ -1,0 +1,118 @@
+// Context sieves: what the sentence patterns left, resolved from neighbouring sentences.
+//
+//  - An attribution-only sentence right after a quote names that quote's speaker:
+//    `“…,” he said. Pentagon spokesman John Kirby said.` keeps "he" as the mention
+//    written in the quote's sentence but resolves it to John Kirby, not to the
+//    last man named before (Jake Sullivan in the seed).
+//  - A quotation standing alone in its sentence, with no cue, continues the last
+//    speaker (a floating quote): `“A,” McKegg said. “B.”` gives B to McKegg. It
+//    has no speaker mention of its own, only a source.
+//  - A short quotation inside a sentence with no cue is a scare quote (kind "term"),
+//    not a sourced quote: `a potential “nuclear option”`.
+// Tested by tests/attribute_test.cc.
+#include <algorithm>
+
+#include "engine/internal/attribute_state.h"
+#include "engine/internal/lexical.h"
+
+namespace qg::internal {
+
+namespace {
+// Scare quotes are short: a few words with no sentence inside.
+constexpr int kMaxTermWords = 5;
+
+int WordCount(std::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+}  // namespace
+
+void Attributor::AttachFromContext(std::vector<Quote>& quotes, const ContextMatch& cm,
+                                   bool keep_pronoun) {
+  const Unit& su = cm.tagged.units[cm.spk_unit];
+  for (Quote& q : quotes) {
+    if (q.kind == QuoteKind::kTerm) continue;
+    bool pronoun = q.mention >= 0 && doc_.mentions[q.mention].kind == MentionKind::kPronoun;
+    // Floating and unattributed quotes take the named speaker; so does a pronoun.
+    if (q.has_speaker && !(pronoun && keep_pronoun)) continue;
+    q.mention = su.ref;
+    if (!q.has_speaker) {
+      q.has_speaker = true;
+      q.speaker = doc_.mentions[su.ref].span;
+      if (cm.cue_unit >= 0) {
+        q.has_cue = true;
+        q.cue = doc_.cues[cm.tagged.units[cm.cue_unit].ref].span;
+      }
+    }
+    q.rule += "+next_sentence";
+  }
+}
+
+Quote Attributor::FloatingOrTerm(int region, bool alone, int last_mention) const {
+  const QuotedRegion& r = doc_.quoted[region];
+  Quote q;
+  q.span = r.inner;
+  if (!alone && WordCount(doc_.slice(r.inner)) <= kMaxTermWords) {
+    q.kind = QuoteKind::kTerm;
+    q.rule = "scare_quote";
+    q.confidence = 0.6;
+    return q;
+  }
+  q.kind = QuoteKind::kDirect;
+  if (last_mention >= 0) {
+    q.mention = last_mention;
+    q.rule = alone ? "float_previous_speaker" : "float_embedded";
+    q.confidence = alone ? 0.7 : 0.5;
+  } else {
+    q.rule = "unattributed";
+    q.confidence = 0.3;
+  }
+  return q;
+}
+
+void Attributor::ResolveContext() {
+  // Quotes made by the sentence patterns, grouped by sentence.
+  std::vector<std::vector<int>> by_sentence(doc_.sentences.size());
+  for (size_t i = 0; i < quotes_.size(); ++i) by_sentence[quote_sentence_[i]].push_back(static_cast<int>(i));
+
+  std::vector<Quote> out;
+  out.reserve(quotes_.size());
+  std::vector<Quote> previous;  // quotes of the sentence before, still open to a context match
+  int last_mention = -1;
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+    std::vector<Quote> current;
+    for (int i : by_sentence[s]) current.push_back(quotes_[i]);
+    auto cm = context_sentences_.find(s);
+    if (cm != context_sentences_.end()) AttachFromContext(previous, cm->second, true);
+
+    // Quoted regions no pattern claimed.
+    TaggedSentence ts = TagSentence(doc_, rules_, ctx_, s);
+    bool content = false;
+    for (char c : ts.tags) {
+      if (c != 'Q' && c != '.' && c != ',' && c != '-' && c != ':' && c != '(' && c != ')') content = true;
+    }
+    for (const Unit& u : ts.units) {
+      if (u.tag != 'Q' || claimed_[u.ref]) continue;
+      claimed_[u.ref] = 1;
+      current.push_back(FloatingOrTerm(u.ref, !content, last_mention));
+    }
+    // Flush the previous sentence's quotes; they can no longer change.
+    for (Quote& q : previous) out.push_back(std::move(q));
+    previous = std::move(current);
+    for (const Quote& q : previous) {
+      if (q.kind != QuoteKind::kTerm && q.mention >= 0) last_mention = q.mention;
+    }
+    // An attribution-only sentence ends a floating run only by naming a speaker.
+    if (cm != context_sentences_.end()) last_mention = cm->second.tagged.units[cm->second.spk_unit].ref;
+  }
+  for (Quote& q : previous) out.push_back(std::move(q));
+  quotes_ = std::move(out);
+}
+
+}  // namespace qg::internal

@@ -1,0 +1,147 @@
+// Turns a sentence into its tag string (see rules/patterns.tsv for the alphabet).
+//
+// Why tags: attribution patterns are about the order of a few kinds of units
+// (a quote, a speaker, a cue, a "that", a comma), not about words. Reducing a
+// sentence to one letter a unit lets the patterns be RE2 expressions kept as
+// data, matched in linear time, with named groups mapping back to units.
+// Tested by tests/attribute_test.cc.
+#include "engine/internal/tags.h"
+
+#include "engine/internal/lexical.h"
+#include "engine/internal/text_util.h"
+
+namespace qg::internal {
+
+TagContext MakeTagContext(const Document& doc) {
+  TagContext ctx;
+  const size_t n = doc.tokens.size();
+  ctx.mention_at.assign(n, -1);
+  ctx.cue_at.assign(n, -1);
+  ctx.region_at.assign(n, -1);
+  for (size_t m = 0; m < doc.mentions.size(); ++m) {
+    if (doc.mentions[m].token_begin < n) ctx.mention_at[doc.mentions[m].token_begin] = static_cast<int>(m);
+  }
+  for (size_t c = 0; c < doc.cues.size(); ++c) {
+    if (doc.cues[c].token < n) ctx.cue_at[doc.cues[c].token] = static_cast<int>(c);
+  }
+  // Regions and tokens are both in text order: one sweep.
+  size_t r = 0;
+  for (size_t t = 0; t < n; ++t) {
+    const uint32_t off = doc.tokens[t].span.begin;
+    while (r < doc.quoted.size() && (doc.quoted[r].depth != 0 || doc.quoted[r].outer.end <= off)) ++r;
+    if (r < doc.quoted.size() && doc.quoted[r].outer.contains(off)) ctx.region_at[t] = static_cast<int>(r);
+  }
+  return ctx;
+}
+
+namespace {
+
+char PunctTag(std::string_view p) {
+  if (p == ",") return ',';
+  if (p == ":") return ':';
+  if (p == "." || p == "!" || p == "?" || p == "…") return '.';
+  if (p == ";") return ';';
+  if (p == "–" || p == "—" || p == "-" || p == "--") return '-';
+  if (p == "(" || p == "[") return '(';
+  if (p == ")" || p == "]") return ')';
+  return 'o';
+}
+
+char WordTag(const RuleSet& rules, std::string_view word) {
+  std::string w = AsciiLower(word);
+  if (w == "that") return 'T';
+  if (w == "and") return '&';
+  if (w == "if" || w == "unless" || w == "whether") return 'i';
+  std::string_view cls = WordClass(rules, w);
+  if (cls == "aux" || cls == "adv" || cls == "neg") return 'x';
+  if (cls == "time") return 'd';
+  if (cls == "prep") return 'p';
+  if (cls == "conj") return 'j';
+  return 'w';
+}
+
+// Length in tokens of a channel phrase at t ("in a statement", "on Twitter"), or 0.
+uint32_t ChannelAt(const Document& doc, const RuleSet& rules, uint32_t t, uint32_t end) {
+  std::string w = AsciiLower(TokenText(doc, t));
+  if (w != "in" && w != "on" && w != "at" && w != "via" && w != "during") return 0;
+  uint32_t k = t + 1;
+  if (k < end && WordClass(rules, TokenText(doc, k)) == "det") ++k;
+  std::string phrase;
+  uint32_t best = 0;
+  for (uint32_t j = k; j < end && j < k + 3; ++j) {
+    if (doc.tokens[j].kind != TokenKind::kWord) break;
+    if (!phrase.empty()) phrase += ' ';
+    phrase += AsciiLower(TokenText(doc, j));
+    if (rules.channels.Contains(phrase)) best = j + 1;
+  }
+  return best > 0 ? best - t : 0;
+}
+
+bool LaterWord(const Document& doc, uint32_t t, uint32_t end) {
+  for (; t < end; ++t) {
+    TokenKind k = doc.tokens[t].kind;
+    if (k == TokenKind::kWord || k == TokenKind::kNumber) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagContext& ctx,
+                           uint32_t sentence) {
+  TaggedSentence out;
+  const Sentence& s = doc.sentences[sentence];
+  uint32_t t = s.token_begin;
+  while (t < s.token_end) {
+    Unit u;
+    u.token_begin = t;
+    if (ctx.region_at[t] >= 0) {
+      const int r = ctx.region_at[t];
+      uint32_t e = t + 1;
+      while (e < s.token_end && ctx.region_at[e] == r) ++e;
+      u.tag = 'Q';
+      u.ref = r;
+      u.token_end = e;
+    } else if (ctx.mention_at[t] >= 0) {
+      const Mention& m = doc.mentions[ctx.mention_at[t]];
+      u.tag = m.kind == MentionKind::kPronoun ? 'P' : 'S';
+      u.ref = ctx.mention_at[t];
+      u.token_end = std::max(t + 1, std::min(m.token_end, s.token_end));
+    } else if (ctx.cue_at[t] >= 0) {
+      const Cue& c = doc.cues[ctx.cue_at[t]];
+      u.tag = c.kind == CueKind::kAccordingTo ? 'A' : c.weak ? 'v' : c.participle ? 'G' : 'V';
+      u.ref = ctx.cue_at[t];
+      u.token_end = std::max(t + 1, std::min(c.token_end, s.token_end));
+    } else {
+      const Token& tok = doc.tokens[t];
+      u.token_end = t + 1;
+      switch (tok.kind) {
+        case TokenKind::kPunct:
+          u.tag = PunctTag(TokenText(doc, t));
+          // A period the splitter kept inside the sentence belongs to an
+          // abbreviation ("a.m.", "U.S."): it ends nothing.
+          if (u.tag == '.' && LaterWord(doc, t + 1, s.token_end)) u.tag = 'o';
+          break;
+        case TokenKind::kNumber: u.tag = 'n'; break;
+        case TokenKind::kSymbol: u.tag = 'o'; break;
+        case TokenKind::kQuoteMark: t = u.token_end; continue;  // stray mark or apostrophe
+        case TokenKind::kWord: {
+          uint32_t ch = ChannelAt(doc, rules, t, s.token_end);
+          if (ch > 0) {
+            u.tag = 'h';
+            u.token_end = t + ch;
+          } else {
+            u.tag = WordTag(rules, TokenText(doc, t));
+          }
+          break;
+        }
+      }
+    }
+    out.tags.push_back(u.tag);
+    out.units.push_back(u);
+    t = u.token_end;
+  }
+  return out;
+}
+
+}  // namespace qg::internal

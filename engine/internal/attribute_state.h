@@ -1,0 +1,57 @@
+// The attribution pass's working state (internal; see attribute.cc).
+#pragma once
+
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/document.h"
+#include "engine/internal/tags.h"
+#include "engine/rules.h"
+
+namespace qg::internal {
+
+// An attribution-only sentence ("Pentagon spokesman John Kirby said."): units of
+// its speaker and cue, for the quote of the sentence before.
+struct ContextMatch {
+  int spk_unit = -1;
+  int cue_unit = -1;
+  TaggedSentence tagged;
+};
+
+class Attributor {
+ public:
+  Attributor(const Document& doc, const RuleSet& rules)
+      : doc_(doc), rules_(rules), ctx_(MakeTagContext(doc)), claimed_(doc.quoted.size(), 0),
+        debug_(std::getenv("QG_DEBUG_TAGS") != nullptr) {}
+  std::vector<Quote> Run();
+
+ private:
+  bool MatchSentence(uint32_t s);
+  int MakeQuote(const TaggedSentence& ts, int a, int b, int spk_unit, int cue_unit,
+                const std::string& rule, double confidence);
+  int SplitCoordinated(const TaggedSentence& ts, int a, int b) const;
+  void TrimClause(const TaggedSentence& ts, int* a, int* b) const;
+  Span UnitsSpan(const TaggedSentence& ts, int a, int b) const;
+  Span RegionContent(int r) const;
+  std::string ChannelAfter(uint32_t t, uint32_t end) const;
+  std::string AsciiLowerWord(uint32_t t) const;
+
+  // attribute_context.cc
+  void ResolveContext();
+  void AttachFromContext(std::vector<Quote>& quotes, const ContextMatch& cm, bool keep_pronoun);
+  Quote FloatingOrTerm(int region, bool alone, int last_mention) const;
+
+  const Document& doc_;
+  const RuleSet& rules_;
+  TagContext ctx_;
+  std::vector<uint8_t> claimed_;  // per quoted region
+  std::vector<Quote> quotes_;
+  std::vector<uint32_t> quote_sentence_;  // parallel to quotes_
+  uint32_t current_sentence_ = 0;
+  std::unordered_map<uint32_t, ContextMatch> context_sentences_;
+  bool debug_ = false;  // QG_DEBUG_TAGS set: print each sentence's tag string on stderr
+};
+
+}  // namespace qg::internal

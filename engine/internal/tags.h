@@ -1,0 +1,35 @@
+// The tag string of a sentence: one letter a unit, matched by rules/patterns.tsv (internal).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/document.h"
+#include "engine/rules.h"
+
+namespace qg::internal {
+
+struct Unit {
+  char tag = 'w';
+  uint32_t token_begin = 0;
+  uint32_t token_end = 0;  // one past
+  int ref = -1;            // mention (S, P), cue (V, v, G, A) or quoted region (Q) index
+};
+
+struct TaggedSentence {
+  std::vector<Unit> units;
+  std::string tags;  // tags[i] == units[i].tag
+};
+
+// Lookup tables built once per document so tagging each sentence is linear.
+struct TagContext {
+  std::vector<int> mention_at;  // token -> mention starting there, or -1
+  std::vector<int> cue_at;      // token -> cue starting there, or -1
+  std::vector<int> region_at;   // token -> top-level quoted region holding it, or -1
+};
+
+TagContext MakeTagContext(const Document& doc);
+TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagContext& ctx,
+                           uint32_t sentence);
+
+}  // namespace qg::internal
