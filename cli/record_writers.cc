@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 
 #include "engine/serialize.h"
@@ -83,6 +84,12 @@ class CsvWriter : public RecordWriter {
   Output& out_;
 };
 
+bool SameIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
 // Pads `s` with spaces to `width` code points (it is already truncated).
 std::string Pad(const std::string& s, size_t width) {
   size_t w = DisplayWidth(s);
@@ -100,8 +107,8 @@ class TableWriter : public RecordWriter {
         count_++ ? "\n" : "", Truncate(doc.id, 60), s.quotes, doc.sources.size(), s.named_quotes,
         s.institutional_quotes, s.anonymous_quotes, s.anonymous_ratio);
     if (doc.quotes.empty()) return out_.Write(t + "  (no quotes found)\n");
-    // Columns: "  #  " 5, kind 9, who 32, quote (the rest), rule 22.
-    constexpr size_t kId = 4, kKind = 9, kWho = 32, kRule = 22;
+    // Columns: "  " + # 4, kind 9, who 38, quote (the rest), rule 20.
+    constexpr size_t kId = 4, kKind = 9, kWho = 38, kRule = 20;
     const size_t quote_w = width_ - 2 - kId - kKind - kWho - kRule - 2;
     t += fmt::format("  {}{}{}{}  {}\n", Pad("#", kId), Pad("kind", kKind),
                      Pad("speaker → source", kWho), Pad("quote", quote_w), "rule");
@@ -110,7 +117,7 @@ class TableWriter : public RecordWriter {
       const Source* src = SourceOf(doc, q);
       std::string who(MarkText(doc, q.has_speaker, q.speaker));
       if (src) {
-        if (who.empty() || who == src->name) who = src->name;
+        if (who.empty() || SameIgnoringAsciiCase(who, src->name)) who = src->name;
         else who += " → " + src->name;
       }
       if (who.empty()) who = "—";
