@@ -102,8 +102,8 @@ int Attributor::MakeQuote(const TaggedSentence& ts, int a, int b, int spk_unit, 
 int Attributor::SplitCoordinated(const TaggedSentence& ts, int a, int b) const {
   for (int u = a + 1; u < b; ++u) {
     char c = ts.tags[u];
-    if (c == 'V' && ts.tags[u - 1] == '&') return u - 1;
-    if (c == 'G' && ts.tags[u - 1] == ',') return u - 1;
+    if ((c == 'V' || c == 'K') && ts.tags[u - 1] == '&') return u - 1;
+    if ((c == 'G' || c == 'g') && ts.tags[u - 1] == ',') return u - 1;
   }
   return -1;
 }
@@ -136,18 +136,26 @@ bool Attributor::MatchSentence(uint32_t s) {
     auto [qa, qb] = group("clause");
     auto [q2a, q2b] = group("clause2");
     if (qa < 0) continue;
-    // A parenthetical cue splitting one clause ("…, the sources said, and comes as …")
-    // makes one quote over both sides; a second quotation after "he said," is its own.
-    bool second_is_quote = q2a >= 0 && q2b - q2a == 1 && ts.tags[q2a] == 'Q';
+    // After the attribution: a second quotation is its own quote; a participle cue
+    // ("…, adding that …") starts a second quote of the same speaker; anything else
+    // continues a clause split by a parenthetical cue ("…, the sources said, and comes as …").
     int end = qb;
-    if (q2a >= 0 && !second_is_quote && q2a > qb) end = q2b;
+    int second_cue = -1;
+    bool second_quote = false;
+    if (q2a >= 0 && q2a > qb) {
+      char lead = ts.tags[q2a];
+      if (lead == 'Q') second_quote = true;
+      else if (lead == 'G' || lead == 'g') second_cue = q2a;
+      else end = q2b;
+    }
     int split = SplitCoordinated(ts, qa, end);
     int first = MakeQuote(ts, qa, split >= 0 ? split : end, sa, ca, p.id, p.confidence);
     if (split >= 0) {
       int cue2 = split + 1;
       MakeQuote(ts, cue2 + 1, end, sa, cue2, p.id + "+coordinated", p.confidence * 0.9);
     }
-    if (second_is_quote) MakeQuote(ts, q2a, q2b, sa, ca, p.id, p.confidence);
+    if (second_quote) MakeQuote(ts, q2a, q2b, sa, ca, p.id, p.confidence);
+    if (second_cue >= 0) MakeQuote(ts, second_cue + 1, q2b, sa, second_cue, p.id + "+coordinated", p.confidence * 0.9);
     if (first < 0) continue;
     // Other quoted regions of the sentence outside the clause share its speaker.
     for (size_t u = 0; u < ts.units.size(); ++u) {

@@ -53,10 +53,13 @@ char WordTag(const RuleSet& rules, std::string_view word) {
   if (w == "and") return '&';
   if (w == "if" || w == "unless" || w == "whether") return 'i';
   std::string_view cls = WordClass(rules, w);
-  if (cls == "aux" || cls == "adv" || cls == "neg") return 'x';
+  if (cls == "neg") return 'N';
+  if (cls == "aux" || cls == "adv") return 'x';
   if (cls == "time") return 'd';
   if (cls == "prep") return 'p';
   if (cls == "conj") return 'j';
+  if (cls == "sub") return 'J';
+  if (cls == "wh") return 'W';
   return 'w';
 }
 
@@ -109,7 +112,11 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
       u.token_end = std::max(t + 1, std::min(m.token_end, s.token_end));
     } else if (ctx.cue_at[t] >= 0) {
       const Cue& c = doc.cues[ctx.cue_at[t]];
-      u.tag = c.kind == CueKind::kAccordingTo ? 'A' : c.weak ? 'v' : c.participle ? 'G' : 'V';
+      if (c.kind == CueKind::kAccordingTo) u.tag = 'A';
+      else if (c.strength == Cue::kBelief) u.tag = 'b';
+      else if (c.strength == Cue::kMedium) u.tag = c.participle ? 'g' : 'v';
+      else if (c.participle) u.tag = 'G';
+      else u.tag = c.takes_addressee ? 'K' : 'V';
       u.ref = ctx.cue_at[t];
       u.token_end = std::max(t + 1, std::min(c.token_end, s.token_end));
     } else {
@@ -132,6 +139,12 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
             u.token_end = t + ch;
           } else {
             u.tag = WordTag(rules, TokenText(doc, t));
+            // "was quoted as saying": the reporter's frame around the cue.
+            if (AsciiLower(TokenText(doc, t)) == "quoted" && t + 1 < s.token_end &&
+                AsciiLower(TokenText(doc, t + 1)) == "as") {
+              u.tag = 'x';
+              u.token_end = t + 2;
+            }
           }
           break;
         }

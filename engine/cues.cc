@@ -67,7 +67,8 @@ std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
     c.token = t;
     c.token_end = t + 1;
     c.participle = (*f)[1] == "ing";
-    c.weak = (*f)[2] == "weak";
+    c.strength = (*f)[2] == "strong" ? Cue::kStrong : (*f)[2] == "medium" ? Cue::kMedium : Cue::kBelief;
+    c.takes_addressee = f->size() > 3 && (*f)[3] == "addressee";
     cues.push_back(std::move(c));
   }
   return cues;

@@ -87,8 +87,11 @@ struct Cue {
   std::string lemma;        // "say", "tell", "according to"
   uint32_t token = 0;       // first token of the cue
   uint32_t token_end = 0;   // one past its last token
-  bool weak = false;        // "believe", "call": a cue only beside a quote or a that-clause
+  // kStrong reports speech outright ("said"); kMedium only beside a quotation or
+  // before "that" ("wrote", "continued"); kBelief only before "that" ("believes").
+  enum Strength : uint8_t { kStrong, kMedium, kBelief } strength = kStrong;
   bool participle = false;  // "adding", "saying": continues a clause ("…, adding that …")
+  bool takes_addressee = false;  // "told reporters …": the object is the hearer
 };
 
 enum class SourceKind : uint8_t { kPerson, kOrganization, kAnonymous };

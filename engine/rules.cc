@@ -155,7 +155,7 @@ Result<RuleSet> LoadRulesFromFiles(
     const std::string name = std::filesystem::path(path).filename().string();
     Status s;
     if (name == "abbreviations.tsv") s = LoadLexicon(path, content, 1, rules.abbreviations);
-    else if (name == "speech_verbs.tsv") s = LoadLexicon(path, content, 3, rules.speech_verbs);
+    else if (name == "speech_verbs.tsv") s = LoadLexicon(path, content, 4, rules.speech_verbs);
     else if (name == "titles.tsv") s = LoadLexicon(path, content, 3, rules.titles);
     else if (name == "anonymous.tsv") s = LoadLexicon(path, content, 2, rules.anonymous);
     else if (name == "organizations.tsv") s = LoadLexicon(path, content, 2, rules.organizations);
