@@ -69,7 +69,14 @@ class Chunker {
 
  private:
   std::string Lower(uint32_t t) const { return AsciiLower(TokenText(doc_, t)); }
-  std::string_view Class(uint32_t t) const { return internal::WordClass(rules_, TokenText(doc_, t)); }
+  std::string_view Class(uint32_t t) const {
+    // "Jan" "." is the month, "Jan" alone may be a first name.
+    if (DotFollows(t, static_cast<uint32_t>(doc_.tokens.size()))) {
+      std::string_view c = internal::WordClass(rules_, std::string(TokenText(doc_, t)) + ".");
+      if (!c.empty()) return c;
+    }
+    return internal::WordClass(rules_, TokenText(doc_, t));
+  }
   bool Usable(uint32_t t, uint32_t end) const {
     return t < end && !quoted_[t] && !cue_[t] && doc_.tokens[t].kind != TokenKind::kPunct &&
            doc_.tokens[t].kind != TokenKind::kQuoteMark;
@@ -232,7 +239,8 @@ class Chunker {
       uint32_t p = r - 1;
       if (TokenText(doc_, p) == "." && p > body_begin) { r = p; continue; }
       std::string w = Lower(p);
-      if (NameLike(p, sent_begin) || ((w == "of" || w == "for" || w == "von" || w == "van" ||
+      if (NameLike(p, sent_begin) || rules_.titles.Field(WithDot(p, h + 1), 1) == "honorific" ||
+          ((w == "of" || w == "for" || w == "von" || w == "van" ||
                                        w == "der" || w == "de" || w == "la" || w == "du" ||
                                        w == "da" || w == "bin" || w == "al") && p > body_begin)) {
         r = p;
@@ -304,7 +312,9 @@ class Chunker {
     std::string_view last_type = rules_.organizations.Field(AsciiLower(last), 0);
     std::string_view first_type = rules_.organizations.Field(first, 0);
     bool acronym = internal::IsAcronym(last) && name_begin == h;
-    bool org = rules_.organizations.Field(lname, 0) == "name" || last_type == "head" ||
+    std::string_view name_type = rules_.organizations.Field(lname, 0);
+    bool org = name_type == "name" || name_type == "place" || last_type == "head" ||
+               LocativeBefore(t) ||
                (first_type == "head" && h > name_begin) || (acronym && !titled);
     if (titled && !rules_.organizations.Contains(lname)) org = false;
     m.source_kind = org ? SourceKind::kOrganization : SourceKind::kPerson;
@@ -321,6 +331,14 @@ class Chunker {
       m.gender = gender;
     }
     out_.push_back(std::move(m));
+  }
+
+  // A name after "in", "from", "near" is a place ("in Montreal", "from Nova Scotia").
+  bool LocativeBefore(uint32_t t) const {
+    if (t == 0 || doc_.tokens[t - 1].kind != TokenKind::kWord) return false;
+    std::string w = Lower(t - 1);
+    return w == "in" || w == "from" || w == "near" || w == "across" || w == "into" ||
+           w == "throughout" || w == "outside" || w == "inside";
   }
 
   // The institution named among descriptor words: their capitalised run.
