@@ -39,7 +39,7 @@ int RunReport(const CLI::App& sub, const ReportFlags& f) {
       chosen = std::move(d);
     }
     return true;
-  });
+  }, nullptr, /*need_text=*/true);
   if (rc == kExitUsage) return rc;
   if (!chosen) {
     PrintError(kCmd, f.id.empty() ? "no article could be processed"

@@ -10,7 +10,8 @@ namespace qg::cli {
 
 int ForEachDocument(const CLI::App& sub, const char* command,
                     const std::vector<std::string>& inputs, const std::string& errors_path,
-                    const std::function<bool(Document&)>& fn, int* processed) {
+                    const std::function<bool(Document&)>& fn, int* processed,
+                    bool need_text) {
   Result<RuleSet> rules = LoadCliRules(sub);
   if (!rules.ok()) {
     PrintError(command, rules.status().ToString());
@@ -30,6 +31,13 @@ int ForEachDocument(const CLI::App& sub, const char* command,
       continue;
     }
     if (!rec.warning.empty()) errors.Warn(rec.warning);
+    if (rec.processed && need_text) {
+      errors.Report(rec.file, rec.line, rec.doc.id,
+                    Status(StatusCode::kInvalidArgument,
+                           rec.file + ": extract's output holds no article text; give the "
+                                      "article itself (.txt or .jsonl with \"text\")"));
+      continue;
+    }
     if (!rec.processed) {
       Status s = RunPipeline(rules.value(), options, rec.doc);
       if (!s.ok()) {

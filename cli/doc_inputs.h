@@ -19,12 +19,14 @@ class App;
 
 namespace qg::cli {
 
-// `fn` returns false to stop reading. Returns kExitOk, kExitSomeFailed (some
+// `fn` returns false to stop reading. With `need_text`, records of extract's
+// output (which hold no article text) are reported as failed inputs. Returns kExitOk, kExitSomeFailed (some
 // inputs failed, the rest were processed) or kExitUsage (rules unusable,
 // --errors file not writable). `*processed` counts Documents passed to fn.
 int ForEachDocument(const CLI::App& sub, const char* command,
                     const std::vector<std::string>& inputs, const std::string& errors_path,
-                    const std::function<bool(Document&)>& fn, int* processed = nullptr);
+                    const std::function<bool(Document&)>& fn, int* processed = nullptr,
+                    bool need_text = false);
 
 // Writes `text` to `path` ("-" or "" = stdout). False after printing why.
 bool WriteWhole(const char* command, const std::string& path, const std::string& text);

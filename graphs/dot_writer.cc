@@ -212,8 +212,11 @@ std::string WriteDot(const SpeakerGraph& g, bool legend) {
   const std::vector<Node>& nodes = g.nodes();
   // One cluster per article when there are several; a source quoted in one
   // article only sits inside it, shared sources sit between clusters.
+  // Past kMaxClusters articles clusters stop helping a reader, and agwrite's
+  // per-node subgraph scan makes them quadratic (2,000 clusters: ~10 s).
+  constexpr size_t kMaxClusters = 100;
   std::map<std::string, Agraph_t*> clusters;
-  if (g.article_count() > 1) {
+  if (g.article_count() > 1 && g.article_count() <= kMaxClusters) {
     int i = 0;
     for (const Node& n : nodes) {
       if (n.kind != NodeKind::kArticle) continue;

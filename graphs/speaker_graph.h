@@ -131,7 +131,8 @@ struct RenderOptions {
   bool legend = true;
 };
 
-// DOT text through libcgraph: clusters per article when there are several,
+// DOT text through libcgraph: clusters per article when there are several
+// (up to 100 articles; past that the articles are plain vertices),
 // the visual grammar of README.md, byte-identical for equal graphs.
 std::string WriteDot(const SpeakerGraph& g, bool legend = true);
 
