@@ -23,8 +23,12 @@ demo:
 	@echo
 	@echo "== quotegraph extract $(SEED)"
 	$(QG) extract --format table $(SEED)
-	# Later issues add their demo steps here: the who-said-what diagram (SVG),
-	# the HTML report and the sourcing audit of the seed article.
+	@echo
+	@echo "== quotegraph audit $(SEED)"
+	$(QG) audit --format table $(SEED)
+	$(QG) graph $(SEED) -o $(BUILD)/biden-putin-call.svg
+	$(QG) report $(SEED) -o $(BUILD)/biden-putin-call.html
+	@echo "== wrote $(BUILD)/biden-putin-call.svg (who said what) and $(BUILD)/biden-putin-call.html (report)"
 
 # Both suites always run; the target fails if either failed, and ends with
 # each suite's ctest summary line.
