@@ -69,7 +69,18 @@ class Resolver {
   void Run() {
     for (size_t m = 0; m < doc_.mentions.size(); ++m) {
       Mention& mention = doc_.mentions[m];
-      mention.entity = mention.kind == MentionKind::kPronoun ? Antecedent(m) : Join(mention);
+      const Gender owner = OwnerGender(mention);
+      if (mention.kind == MentionKind::kPronoun) {
+        mention.entity = Antecedent(mention);
+      } else if (owner != Gender::kUnknown) {
+        // "her statement", "his lawyer", "its two-page statement": the owner speaks.
+        Mention as_pronoun = mention;
+        as_pronoun.gender = owner;
+        mention.entity = Antecedent(as_pronoun);
+        if (mention.entity < 0) mention.entity = Join(mention);
+      } else {
+        mention.entity = Join(mention);
+      }
       if (mention.entity >= 0) {
         entities_[mention.entity].mentions.push_back(mention.span);
         history_.push_back(static_cast<int>(m));
@@ -187,6 +198,16 @@ class Resolver {
         return e;
       }
     }
+    // "the agency", "the company": the latest institution named.
+    if (m.source_kind == SourceKind::kOrganization && rules_.organizations.Field(head, 1) == "generic") {
+      for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+        int e = doc_.mentions[*it].entity;
+        if (entities_[e].kind == SourceKind::kOrganization && entities_[e].named &&
+            rules_.organizations.Field(AsciiLower(entities_[e].name), 0) != "place") {
+          return e;
+        }
+      }
+    }
     return -1;
   }
 
@@ -199,30 +220,66 @@ class Resolver {
     return w.empty() ? std::string() : w.back();
   }
 
-  int Antecedent(size_t m) const {
-    const Mention& p = doc_.mentions[m];
-    int fallback = -1;
+  bool Compatible(const Mention& p, const Entity& ent) const {
+    switch (p.gender) {
+      case Gender::kMale:
+      case Gender::kFemale:
+        return ent.kind == SourceKind::kPerson && ent.named &&
+               (ent.gender == p.gender || ent.gender == Gender::kUnknown);
+      case Gender::kNeuter:
+        return ent.kind == SourceKind::kOrganization;
+      case Gender::kPlural:
+        return ent.kind == SourceKind::kOrganization || ent.gender == Gender::kPlural;
+      case Gender::kUnknown:
+        return true;
+    }
+    return false;
+  }
+
+  // Sentence by sentence backwards, and within a sentence from its left: the
+  // subject of a sentence comes before its objects, so "Even though Greenspan
+  // has co-authored books with … Julia Child, she maintains …" gives Greenspan.
+  // Past a window of recent sentences, the most recent compatible entity.
+  // The gender of a possessive determiner opening a description, or kUnknown.
+  Gender OwnerGender(const Mention& m) const {
+    if (m.kind != MentionKind::kDescription && m.kind != MentionKind::kAnonymous) return Gender::kUnknown;
+    std::string det = AsciiLower(doc_.slice(doc_.tokens[m.token_begin].span));
+    if (det == "his") return Gender::kMale;
+    if (det == "her") return Gender::kFemale;
+    if (det == "its") return Gender::kNeuter;
+    if (det == "their") return Gender::kPlural;
+    return Gender::kUnknown;
+  }
+
+  int Antecedent(const Mention& p) {
+    constexpr uint32_t kWindow = 4;
+    size_t i = history_.size();
+    while (i > 0) {
+      const uint32_t sentence = doc_.mentions[history_[i - 1]].sentence;
+      if (p.sentence >= kWindow && sentence + kWindow < p.sentence) break;
+      size_t first = i;
+      while (first > 0 && doc_.mentions[history_[first - 1]].sentence == sentence) --first;
+      for (size_t k = first; k < i; ++k) {
+        int e = doc_.mentions[history_[k]].entity;
+        if (Compatible(p, entities_[e])) return Learn(p, e);
+      }
+      i = first;
+    }
     for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
       int e = doc_.mentions[*it].entity;
-      const Entity& ent = entities_[e];
-      switch (p.gender) {
-        case Gender::kMale:
-        case Gender::kFemale:
-          if (ent.kind != SourceKind::kPerson) break;
-          if (ent.gender == p.gender) return e;
-          if (ent.gender == Gender::kUnknown && fallback < 0 && ent.named) fallback = e;
-          break;
-        case Gender::kNeuter:
-          if (ent.kind == SourceKind::kOrganization) return e;
-          break;
-        case Gender::kPlural:
-          if (ent.kind == SourceKind::kOrganization || ent.gender == Gender::kPlural) return e;
-          break;
-        case Gender::kUnknown:
-          return e;
-      }
+      if (Compatible(p, entities_[e])) return Learn(p, e);
     }
-    return fallback;
+    return -1;
+  }
+
+  // A pronoun tells the gender of a person whose name did not.
+  int Learn(const Mention& p, int e) {
+    Entity& ent = entities_[e];
+    if (ent.kind == SourceKind::kPerson && ent.gender == Gender::kUnknown &&
+        (p.gender == Gender::kMale || p.gender == Gender::kFemale)) {
+      ent.gender = p.gender;
+    }
+    return e;
   }
 
   // Keeps the entities some quote resolves to, in order of first quote.

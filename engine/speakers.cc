@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_set>
 
 #include "engine/internal/lexical.h"
 #include "engine/internal/text_util.h"
@@ -56,6 +57,7 @@ class Chunker {
     for (const Cue& c : doc.cues) {
       for (uint32_t t = c.token; t < c.token_end && t < cue_.size(); ++t) cue_[t] = 1;
     }
+    CollectMidSentenceCapitals();
   }
 
   std::vector<Mention> Run() {
@@ -98,16 +100,43 @@ class Chunker {
     if (!IsCapitalized(w) && !internal::IsAcronym(w)) return false;
     bool poss = false;
     std::string base = AsciiLower(internal::StripPossessive(w, &poss));
-    if (!Class(t).empty()) return false;
-    bool initial = t == sent_begin ||
-                   doc_.tokens[t - 1].kind == TokenKind::kQuoteMark ||
-                   TokenText(doc_, t - 1) == ":";
+    std::string_view cls = Class(t);
+    const bool initial = Initial(t, sent_begin);
+    // "Theresa May", "June Smith": a capitalised modal or month inside a name.
+    if (!cls.empty() && !(initial == false && (cls == "aux" || cls == "time") && t > sent_begin &&
+                          IsCapitalized(TokenText(doc_, t - 1)) && Class(t - 1).empty())) {
+      return false;
+    }
     if (initial && (rules_.anonymous.Contains(base) || rules_.titles.Contains(base) ||
                     rules_.speech_verbs.Contains(base) ||
                     rules_.organizations.Field(base, 0) == "doc")) {
       return false;
     }
+    // A capitalised word that only ever opens sentences ("Mostly, he says",
+    // "Cake") is no name unless the lexicons know it.
+    if (initial && !midcap_.count(base) && !rules_.forenames.Contains(base) &&
+        !rules_.organizations.Contains(base) && !internal::IsAcronym(w)) {
+      return false;
+    }
     return true;
+  }
+
+  bool Initial(uint32_t t, uint32_t sent_begin) const {
+    return t == sent_begin || doc_.tokens[t - 1].kind == TokenKind::kQuoteMark ||
+           TokenText(doc_, t - 1) == ":" || TokenText(doc_, t - 1) == "(";
+  }
+
+  // Words seen capitalised where capitals are not forced: names the text uses as names.
+  void CollectMidSentenceCapitals() {
+    for (const Sentence& s : doc_.sentences) {
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        if (doc_.tokens[t].kind != TokenKind::kWord || Initial(t, s.token_begin)) continue;
+        std::string_view w = TokenText(doc_, t);
+        if (!IsCapitalized(w)) continue;
+        bool poss = false;
+        midcap_.insert(AsciiLower(internal::StripPossessive(w, &poss)));
+      }
+    }
   }
 
   uint32_t Step(uint32_t s, uint32_t t) {
@@ -166,7 +195,7 @@ class Chunker {
         break;
       }
       std::string_view cls = Class(i);
-      if (!cls.empty()) {
+      if (!cls.empty() && !NameLike(i, sent.token_begin)) {
         std::string w = Lower(i);
         bool connector = (w == "of" || w == "for" || w == "and") && i > body_begin &&
                          i + 1 < end && NameLike(i - 1, sent.token_begin) &&
@@ -449,6 +478,7 @@ class Chunker {
   const RuleSet& rules_;
   std::vector<uint8_t> quoted_;
   std::vector<uint8_t> cue_;
+  std::unordered_set<std::string> midcap_;
   std::vector<Mention> out_;
 };
 
