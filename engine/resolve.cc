@@ -39,6 +39,10 @@ struct Entity {
   std::string first, last;  // lower-cased name tokens, persons only
   int tokens = 0;
   bool named = false;       // a proper name, not a description
+  // A lone capitalised word no forename, title or longer name vouches for
+  // ("Cake"): it may speak when a cue names it, but pronouns do not take it.
+  bool weak = false;
+  int mention_count = 0;
 };
 
 std::vector<std::string> Words(std::string_view s) {
@@ -83,6 +87,7 @@ class Resolver {
       }
       if (mention.entity >= 0) {
         entities_[mention.entity].mentions.push_back(mention.span);
+        ++entities_[mention.entity].mention_count;
         history_.push_back(static_cast<int>(m));
       }
     }
@@ -104,7 +109,11 @@ class Resolver {
       std::string l = AsciiLower(e.name);
       if (l.rfind("the ", 0) == 0) e.name = e.name.substr(4);
     }
-    if (e.kind == SourceKind::kPerson && e.named) SetNameParts(e, m.name);
+    if (e.kind == SourceKind::kPerson && e.named) {
+      SetNameParts(e, m.name);
+      e.weak = e.tokens == 1 && !rules_.forenames.Contains(e.first) && m.descriptors.empty() &&
+               m.gender == Gender::kUnknown;
+    }
     entities_.push_back(std::move(e));
     return static_cast<int>(entities_.size()) - 1;
   }
@@ -138,6 +147,7 @@ class Resolver {
         ent.name = m.name;
         SetNameParts(ent, m.name);
       }
+      if (n > 1 || !m.descriptors.empty()) ent.weak = false;
       ent.named = true;
     }
     Absorb(ent, m);
@@ -149,6 +159,17 @@ class Resolver {
       if (m.source_kind == SourceKind::kPerson) {
         std::vector<std::string> w = Words(AsciiLower(m.name));
         if (w.empty()) return -1;
+        // A bare surname shared by two people ("Greenspan" after Dorie and
+        // Michael Greenspan) goes to the one the article talks about most.
+        if (w.size() == 1) {
+          int best = -1;
+          for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
+            const Entity& ent = entities_[e];
+            if (ent.kind != SourceKind::kPerson || !ent.named || ent.last != w[0]) continue;
+            if (best < 0 || ent.mention_count > entities_[best].mention_count) best = e;
+          }
+          if (best >= 0) return best;
+        }
         for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
           const Entity& ent = entities_[e];
           if (ent.kind == SourceKind::kOrganization && ent.named && w.size() == 1 &&
@@ -224,7 +245,7 @@ class Resolver {
     switch (p.gender) {
       case Gender::kMale:
       case Gender::kFemale:
-        return ent.kind == SourceKind::kPerson && ent.named &&
+        return ent.kind == SourceKind::kPerson && ent.named && !ent.weak &&
                (ent.gender == p.gender || ent.gender == Gender::kUnknown);
       case Gender::kNeuter:
         return ent.kind == SourceKind::kOrganization;

@@ -291,7 +291,10 @@ class Chunker {
     for (uint32_t k = run; k <= h; ++k) {
       std::string w = WithDot(k, j);
       std::string_view cls = rules_.titles.Field(w, 1);
-      if (cls == "office" && k < h) { name_begin = k + 1; titled = true; }
+      if (cls == "office" && k < h) {
+        name_begin = k + 1;
+        titled = true;
+      }
       if (cls == "honorific") {
         titled = true;
         std::string_view g = rules_.titles.Field(w, 0);
