@@ -155,7 +155,9 @@ void GraphBuilder::Add(const Document& doc) {
     int a = doc.sources[i].affiliation;
     if (keys[i].empty() || a < 0 || a >= n_sources || a == i) continue;
     if (doc.sources[a].kind != SourceKind::kOrganization) continue;
-    ensure(a);
+    // It appears in this article, so a single-article organisation is drawn
+    // inside the article's cluster next to its people.
+    ensure(a).articles.insert(article);
     st.affiliated.insert({keys[i], keys[a]});
   }
 }
