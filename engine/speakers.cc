@@ -206,6 +206,7 @@ class Chunker {
       internal::StripPossessive(TokenText(doc_, i), &poss);
       ++i;
       if (DotFollows(i - 1, end) && (rules_.titles.Contains(WithDot(i - 1, end)) ||
+                                     rules_.abbreviations.Contains(WithDot(i - 1, end)) ||
                                      TokenText(doc_, i - 1).size() == 1)) {
         ++i;  // keep "Mr." and initials "F." inside the chunk
       }
@@ -225,7 +226,9 @@ class Chunker {
     for (uint32_t j = body_end; j > body_begin; --j) {
       uint32_t h = j - 1;
       if (TokenText(doc_, h) == ".") continue;
-      if (TryHead(s, t, body_begin, h, j, j == body_end, count)) return j;
+      if (TryHead(s, t, body_begin, h, j, j == body_end, count)) {
+        return std::max(j, out_.back().token_end);
+      }
     }
     return body_end;
   }
@@ -350,6 +353,7 @@ class Chunker {
                (first_type == "head" && h > name_begin) || (acronym && !titled);
     if (titled && !rules_.organizations.Contains(lname)) org = false;
     m.source_kind = org ? SourceKind::kOrganization : SourceKind::kPerson;
+    if (!org) ExtendAffiliation(m, j, sent.token_end);
     if (org) {
       m.gender = Gender::kNeuter;
       if (AsciiLower(TokenText(doc_, t)) == "the" && t < name_begin) {
@@ -363,6 +367,33 @@ class Chunker {
       m.gender = gender;
     }
     out_.push_back(std::move(m));
+  }
+
+  // "Tim Guest with the Nova Scotia Health Authority", "Kent Moore at the
+  // University of Toronto": the institution after a person's name is part of
+  // the mention, so the speaker before the cue is the person, not the institution.
+  void ExtendAffiliation(Mention& m, uint32_t j, uint32_t end) const {
+    if (j + 1 >= end || !Usable(j, end)) return;
+    std::string w = Lower(j);
+    if (w != "with" && w != "of" && w != "at" && w != "from" && w != "for") return;
+    uint32_t k = j + 1;
+    if (Usable(k, end) && Lower(k) == "the") ++k;
+    uint32_t start = k;
+    while (k < end && Usable(k, end) && k - start < 8 &&
+           (IsCapitalized(TokenText(doc_, k)) ||
+            (k > start && (Lower(k) == "of" || Lower(k) == "for") && k + 1 < end &&
+             IsCapitalized(TokenText(doc_, k + 1))))) {
+      ++k;
+    }
+    if (k == start) return;
+    std::string org = Text(start, k);
+    std::string_view type = rules_.organizations.Field(AsciiLower(org), 0);
+    std::string_view last = rules_.organizations.Field(AsciiLower(TokenText(doc_, k - 1)), 0);
+    std::string_view first = rules_.organizations.Field(AsciiLower(TokenText(doc_, start)), 0);
+    if (type != "name" && last != "head" && first != "head") return;
+    m.token_end = k;
+    m.span.end = doc_.tokens[k - 1].span.end;
+    if (m.affiliation.empty()) m.affiliation = org;
   }
 
   // A name after "in", "from", "near" is a place ("in Montreal", "from Nova Scotia").
