@@ -54,7 +54,9 @@ char WordTag(const RuleSet& rules, std::string_view word) {
   if (w == "if" || w == "unless" || w == "whether") return 'i';
   std::string_view cls = WordClass(rules, w);
   if (cls == "neg") return 'N';
-  if (cls == "aux" || cls == "adv") return 'x';
+  if (cls == "aux") return 'x';
+  if (cls == "adv") return 'y';
+  if (w == "to") return 't';
   if (cls == "time") return 'd';
   if (cls == "prep") return 'p';
   if (cls == "conj") return 'j';

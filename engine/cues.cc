@@ -24,6 +24,10 @@ bool IsNounContext(const Document& doc, const RuleSet& rules, uint32_t t) {
   std::string_view prev = internal::TokenText(doc, t - 1);
   std::string_view cls = internal::WordClass(rules, prev);
   if (cls == "det") return true;
+  // "Musk’s tweet", "Freeland's remarks": after a possessive the word is a noun.
+  bool possessive = false;
+  internal::StripPossessive(prev, &possessive);
+  if (possessive) return true;
   // "a White House statement", "the Surrey report": a capitalised modifier before a noun use.
   if (internal::AsciiLower(prev) == "to") {
     // "declined to say", "refused to comment" are refusals, not speech; "went on to say" is speech.

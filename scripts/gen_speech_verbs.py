@@ -39,13 +39,14 @@ IRREGULAR = {
     "foresee": ("foresaw", "foresees", "foreseeing"),
 }
 # strong: a cue even before a bare clause ("The bank said it did not change rates").
-STRONG = """say tell add note explain state confirm acknowledge warn insist argue claim admit
-announce assert declare remark urge stress emphasize emphasise suggest maintain contend allege
-concede caution recall report reveal disclose predict reiterate repeat testify vow promise
-pledge observe affirm assure clarify estimate indicate advise confess complain reckon
-conclude inform notify concur""".split()
-# medium: a cue only beside a quotation or before "that" (she wrote, it continues, he asked).
-MEDIUM = """continue write tweet ask answer reply respond comment recount quip joke retort deny
+STRONG = """say tell note explain state claim admit insist argue assert declare remark
+stress emphasize emphasise maintain contend allege concede recall reiterate testify
+assure complain reckon inform notify concur acknowledge warn""".split()
+# medium: a cue only beside a quotation, before "that", or before a pronoun
+# subject ("added he was"); bare, they take objects ("Samsung reported a drop").
+MEDIUM = """add announce confirm report reveal disclose estimate suggest predict indicate
+promise pledge vow urge advise observe conclude repeat affirm caution clarify
+continue write tweet ask answer reply respond comment recount quip joke retort deny
 blurt crow sniff stutter scold muse wonder exclaim shout yell whisper sigh laugh lament grumble
 posit opine boast counter hint speculate proclaim tout describe call read go mention
 post text email message""".split()
