@@ -54,10 +54,35 @@ void Attributor::AttachFromContext(std::vector<Quote>& quotes, const ContextMatc
   }
 }
 
+// A paragraph that is nothing but a quotation in single marks is a subheading
+// ('Just listen to us'), which outlets set that way; it quotes no one in place.
+bool Attributor::IsHeading(int region) const {
+  const QuotedRegion& r = doc_.quoted[region];
+  std::string_view open = doc_.slice(Span{r.outer.begin, std::min<uint32_t>(r.outer.begin + 3, r.outer.end)});
+  if (!(open.rfind("'", 0) == 0 || open.rfind("‘", 0) == 0)) return false;
+  for (const Paragraph& p : doc_.paragraphs) {
+    if (p.span.contains(r.outer.begin)) {
+      std::string_view rest_before = doc_.slice(Span{p.span.begin, r.outer.begin});
+      std::string_view rest_after = doc_.slice(Span{r.outer.end, p.span.end});
+      auto blank = [](std::string_view v) {
+        return v.find_first_not_of(" \t\r\n.") == std::string_view::npos;
+      };
+      return blank(rest_before) && blank(rest_after);
+    }
+  }
+  return false;
+}
+
 Quote Attributor::FloatingOrTerm(int region, bool alone, int last_mention) const {
   const QuotedRegion& r = doc_.quoted[region];
   Quote q;
   q.span = r.inner;
+  if (IsHeading(region)) {
+    q.kind = QuoteKind::kTerm;
+    q.rule = "heading";
+    q.confidence = 0.5;
+    return q;
+  }
   if (!alone && WordCount(doc_.slice(r.inner)) <= kMaxTermWords) {
     q.kind = QuoteKind::kTerm;
     q.rule = "scare_quote";

@@ -42,6 +42,7 @@ class Attributor {
   void ResolveContext();
   void AttachFromContext(std::vector<Quote>& quotes, const ContextMatch& cm, bool keep_pronoun);
   Quote FloatingOrTerm(int region, bool alone, int last_mention) const;
+  bool IsHeading(int region) const;
 
   const Document& doc_;
   const RuleSet& rules_;
