@@ -42,6 +42,7 @@ test:
 	(cd $(BUILD) && ctest --output-on-failure -j $(JOBS)) > $(BUILD)/ctest.log 2>&1 || rc=1; \
 	cat $(BUILD)/ctest.log; \
 	(cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)) > $(ASAN_BUILD)/ctest.log 2>&1 || rc=1; \
 	cat $(ASAN_BUILD)/ctest.log; \
