@@ -64,7 +64,9 @@ class Chunker {
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sent = doc_.sentences[s];
       uint32_t t = sent.token_begin;
+      const size_t first = out_.size();
       while (t < sent.token_end) t = Step(s, t);
+      MergeAppositions(first);
     }
     return std::move(out_);
   }
@@ -77,7 +79,8 @@ class Chunker {
       std::string_view c = internal::WordClass(rules_, std::string(TokenText(doc_, t)) + ".");
       if (!c.empty()) return c;
     }
-    return internal::WordClass(rules_, TokenText(doc_, t));
+    bool poss = false;
+    return internal::WordClass(rules_, internal::StripPossessive(TokenText(doc_, t), &poss));
   }
   bool Usable(uint32_t t, uint32_t end) const {
     return t < end && !quoted_[t] && !cue_[t] && doc_.tokens[t].kind != TokenKind::kPunct &&
@@ -162,6 +165,44 @@ class Chunker {
       return t + 1;
     }
     return Chunk(s, t);
+  }
+
+  // "Hiram Macharia, marketing executive at LG Electronics, said" and "His
+  // lawyer, Zhang Dongshuo, said": a person's name and a description set off by
+  // commas next to it are one mention, so the cue finds the name as its speaker.
+  void MergeAppositions(size_t first) {
+    auto comma_between = [&](const Mention& a, const Mention& b) {
+      return b.token_begin == a.token_end + 1 && TokenText(doc_, a.token_end) == ",";
+    };
+    auto closed_after = [&](const Mention& m) {
+      return m.token_end < doc_.tokens.size() && TokenText(doc_, m.token_end) == ",";
+    };
+    auto is_name = [](const Mention& m) {
+      return m.kind == MentionKind::kName && m.source_kind == SourceKind::kPerson;
+    };
+    auto is_role = [](const Mention& m) {
+      return m.kind == MentionKind::kDescription || m.kind == MentionKind::kAnonymous;
+    };
+    for (size_t i = first; i + 1 < out_.size(); ++i) {
+      Mention& a = out_[i];
+      Mention& b = out_[i + 1];
+      if (!comma_between(a, b) || !closed_after(b)) continue;
+      if (is_name(a) && is_role(b)) {
+        a.descriptors.push_back(std::string(doc_.slice(b.span)));
+        if (a.affiliation.empty()) a.affiliation = b.affiliation;
+        if (a.gender == Gender::kUnknown && b.gender != Gender::kPlural) a.gender = b.gender;
+        a.token_end = b.token_end;
+        a.span.end = b.span.end;
+        out_.erase(out_.begin() + static_cast<long>(i) + 1);
+      } else if (is_role(a) && is_name(b)) {
+        b.descriptors.push_back(std::string(doc_.slice(a.span)));
+        if (b.affiliation.empty()) b.affiliation = a.affiliation;
+        if (b.gender == Gender::kUnknown && a.gender != Gender::kPlural) b.gender = a.gender;
+        b.token_begin = a.token_begin;
+        b.span.begin = a.span.begin;
+        out_.erase(out_.begin() + static_cast<long>(i));
+      }
+    }
   }
 
   // Reads the chunk starting at t; emits at most one mention; returns where to go on.
@@ -347,10 +388,13 @@ class Chunker {
     std::string_view last_type = rules_.organizations.Field(AsciiLower(last), 0);
     std::string_view first_type = rules_.organizations.Field(first, 0);
     bool acronym = internal::IsAcronym(last) && name_begin == h;
+    // "CANADIAN PRESS FILE", "READ MORE": capitals throughout are a credit or a kicker.
+    bool shouting = h > name_begin && internal::IsAcronym(TokenText(doc_, name_begin)) &&
+                    internal::IsAcronym(last);
     std::string_view name_type = rules_.organizations.Field(lname, 0);
     bool org = name_type == "name" || name_type == "place" || last_type == "head" ||
                LocativeBefore(t) ||
-               (first_type == "head" && h > name_begin) || (acronym && !titled);
+               (first_type == "head" && h > name_begin) || (acronym && !titled) || shouting;
     if (titled && !rules_.organizations.Contains(lname)) org = false;
     m.source_kind = org ? SourceKind::kOrganization : SourceKind::kPerson;
     if (!org) ExtendAffiliation(m, j, sent.token_end);
