@@ -5,6 +5,10 @@
 // behaviour the engine does not have yet; their expectation is the right one.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include "tests/attribution_test_util.h"
 
 namespace qg {
@@ -25,11 +29,11 @@ TEST_CASE("attribute: tag strings reduce a sentence to its units") {
           {"'in a tweet' is one channel unit", "Ursula von der Leyen said in a tweet on Tuesday that the EU is ready.",
            "SVhpdTSxw."},
           {"according to is one unit", "The meeting began at 10:07 a.m. ET, according to the White House.",
-           "wwwpnwoS,AS."},
+           "wwwpnS,AS."},
           {"if marks a hypothetical", "If Putin tells Biden on Tuesday that NATO should not admit Ukraine, Biden is unlikely to accede.",
-           "iSKSpdTSxNVS,Sxwpw."},
+           "iSKSpdTSxNVS,Sxwtw."},
           {"a participle cue after a comma", "The mayor said the bridge would reopen, adding that the repairs were finished.",
-           "SVwwxw,GTwwxw."},
+           "SVwwxw,gTwwxw."},
           {"one string per sentence", "“We are ready,” Kirby said. “We trained hard.”", "QSV. | Q"},
       },
       DumpTags);
@@ -103,8 +107,6 @@ TEST_CASE("attribute: SPEAKER CUE (that) CLAUSE (speaker_cue_that, speaker_cue_c
        "indirect [the plan is final] <- Kirby => Kirby (person) #interview @speaker_cue_that"},
       {"medium cue before that", "Kirby wrote that the plan is final.",
        "indirect [the plan is final] <- Kirby => Kirby (person) @speaker_cue_that"},
-      {"belief verb before that", "Kirby believes that the plan is final.",
-       "indirect [the plan is final] <- Kirby => Kirby (person) @speaker_cue_that"},
       {"mixed: quoted words inside a that-clause become fragments",
        "The Pentagon confirmed that it continues to observe “additional military capability” of Russian forces.",
        "mixed [it continues to observe “additional military capability” of Russian forces] "
@@ -115,7 +117,8 @@ TEST_CASE("attribute: SPEAKER CUE (that) CLAUSE (speaker_cue_that, speaker_cue_c
        "indirect [the city would reopen the bridge] <- The mayor => the mayor (person) @speaker_cue_clause"},
       {"appositive between speaker and cue",
        "Hiram Macharia, marketing executive at LG Electronics, said the phones sold out.",
-       "indirect [the phones sold out] <- Hiram Macharia => Hiram Macharia (person) @speaker_cue_clause"},
+       "indirect [the phones sold out] <- Hiram Macharia, marketing executive at LG Electronics => Hiram "
+       "Macharia (person) @speaker_cue_clause"},
       {"relative clause in commas between speaker and cue",
        "Kirby, who has led the agency since 2019, said the plan is final.",
        "indirect [the plan is final] <- Kirby => Kirby (person) @speaker_cue_clause"},
@@ -125,7 +128,8 @@ TEST_CASE("attribute: SPEAKER CUE (that) CLAUSE (speaker_cue_that, speaker_cue_c
        "@speaker_cue_clause"},
       {"a quantity alone speaks", "Some say the plan is final.",
        "indirect [the plan is final] <- Some => some (anonymous) @speaker_cue_clause"},
-      {"a belief verb without that reports no speech", "Kirby believes the plan is final.", ""},
+      {"a belief verb reports no speech, with or without that (e22ee55)", "Kirby believes that the plan is final.",
+       ""},
   });
 }
 
@@ -248,6 +252,28 @@ TEST_CASE("attribute: floating quotes continue the last speaker") {
        "“We are ready for anything that comes our way this year.”",
        "direct [We are ready for anything that comes our way this year.] <- - => - @unattributed"},
   });
+}
+
+// The seed article end to end: every quote's dump against the checked-in
+// fixtures/biden-putin-call.expected. Where it differs from the gold annotation
+// (fixtures/biden-putin-call.gold.json) is listed in the commit that wrote it.
+// QG_UPDATE_GOLDEN=1 rewrites the file from the current output; review its diff.
+TEST_CASE("attribute: seed article golden dump") {
+  const std::string dir = QG_FIXTURES_DIR;
+  std::ifstream in(dir + "/biden-putin-call.txt", std::ios::binary);
+  REQUIRE(in.good());
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string dump = testing::DumpQuotes(testing::Run(text.str())) + "\n";
+  const std::string golden = dir + "/biden-putin-call.expected";
+  if (std::getenv("QG_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(golden, std::ios::binary) << dump;
+  }
+  std::ifstream want_in(golden, std::ios::binary);
+  REQUIRE_MESSAGE(want_in.good(), "missing " << golden << "; run with QG_UPDATE_GOLDEN=1");
+  std::stringstream want;
+  want << want_in.rdbuf();
+  CHECK(dump == want.str());
 }
 
 // ---- Behaviour the engine does not have yet (reported to the lead). ----

@@ -1,0 +1,99 @@
+// Tests for engine/resolve.cc: which source each quote's mention resolves to,
+// shown through the quote dump (`<- mention => source (kind)`) and the source list
+// (format: tests/attribution_test_util.h).
+#include <doctest/doctest.h>
+
+#include "tests/attribution_test_util.h"
+
+namespace qg {
+namespace {
+
+using testing::CheckQuotes;
+using testing::CheckTable;
+using testing::DumpSources;
+
+TEST_CASE("resolve: a surname or title+surname joins the full name") {
+  CheckQuotes({
+      {"Fry -> Pete Fry", "“The bridge will open,” Pete Fry said. “We are ready,” Fry said.",
+       "direct [The bridge will open,] <- Pete Fry => Pete Fry (person) @quote_speaker_cue\n"
+       "direct [We are ready,] <- Fry => Pete Fry (person) @quote_speaker_cue"},
+      {"Mr. Fry -> Pete Fry", "“The bridge will open,” Pete Fry said. “We are ready,” Mr. Fry said.",
+       "direct [The bridge will open,] <- Pete Fry => Pete Fry (person) @quote_speaker_cue\n"
+       "direct [We are ready,] <- Mr. Fry => Pete Fry (person) @quote_speaker_cue"},
+  });
+}
+
+TEST_CASE("resolve: a definite description recalls the group it names") {
+  CheckQuotes({
+      {"the sources -> half a dozen sources",
+       "The plan is final, half a dozen sources told CNN. The work is led by the Pentagon, the sources said.",
+       "indirect [The plan is final] <- half a dozen sources => half a dozen sources (anonymous) #CNN "
+       "@clause_speaker_cue\n"
+       "indirect [The work is led by the Pentagon] <- the sources => half a dozen sources (anonymous) "
+       "@clause_speaker_cue"},
+      {"a repeated anonymous descriptor is one source",
+       "A senior administration official said the plan is final. A senior administration official said the "
+       "work is done.",
+       "indirect [the plan is final] <- A senior administration official => a senior administration official "
+       "(anonymous) @speaker_cue_clause\n"
+       "indirect [the work is done] <- A senior administration official => a senior administration official "
+       "(anonymous) @speaker_cue_clause"},
+  });
+}
+
+TEST_CASE("resolve: pronouns take the most recent speaker of their gender") {
+  CheckQuotes({
+      {"he skips a woman named in between (gender from the first name)",
+       "“The bridge will open,” Pete Fry said. Mary Smith disagreed. “We are ready,” he said.",
+       "direct [The bridge will open,] <- Pete Fry => Pete Fry (person) @quote_speaker_cue\n"
+       "direct [We are ready,] <- he => Pete Fry (person) @quote_speaker_cue"},
+      {"she skips a man named in between (gender from the first name)",
+       "“The bridge will open,” Mary Smith said. Pete Fry disagreed. “We are ready,” she said.",
+       "direct [The bridge will open,] <- Mary Smith => Mary Smith (person) @quote_speaker_cue\n"
+       "direct [We are ready,] <- she => Mary Smith (person) @quote_speaker_cue"},
+      {"she: gender from the title Mrs.",
+       "“The bridge will open,” Mrs. Smith said. Pete Fry disagreed. “We are ready,” she said.",
+       "direct [The bridge will open,] <- Mrs. Smith => Smith (person) @quote_speaker_cue\n"
+       "direct [We are ready,] <- she => Smith (person) @quote_speaker_cue"},
+      {"she after a descriptor with an office title",
+       "European Commission President Ursula von der Leyen said the plan is ready. “We will respond,” she added.",
+       "indirect [the plan is ready] <- European Commission President Ursula von der Leyen => Ursula von der "
+       "Leyen (person) @speaker_cue_clause\n"
+       "direct [We will respond,] <- she => Ursula von der Leyen (person) @quote_speaker_cue"},
+  });
+}
+
+TEST_CASE("resolve: it takes an institution") {
+  CheckQuotes({
+      {"it -> the Bank of Canada",
+       "The Bank of Canada said on Wednesday that rates would rise. “Inflation is too high,” it said.",
+       "indirect [rates would rise] <- The Bank of Canada => Bank of Canada (organization) @speaker_cue_that\n"
+       "direct [Inflation is too high,] <- it => Bank of Canada (organization) @quote_speaker_cue"},
+  });
+}
+
+TEST_CASE("resolve: a pronoun with nobody before it has no source") {
+  CheckQuotes({
+      {"she alone", "“We will respond,” she said.", "direct [We will respond,] <- she => - @quote_speaker_cue"},
+  });
+}
+
+TEST_CASE("resolve: sources carry descriptors, affiliations, counts and reasons") {
+  CheckTable(
+      {
+          {"the affiliation becomes a source of its own",
+           "Pentagon spokesman John Kirby said the plan is final.",
+           "John Kirby (person) male desc=Pentagon spokesman aff=Pentagon\nPentagon (organization) neuter"},
+          {"count", "The plan is final, two sources familiar with the matter told CNN.",
+           "two sources familiar with the matter (anonymous) plural count=2"},
+          {"reason", "The plan is final, said an official, who was not authorized to speak publicly.",
+           "an official (anonymous) ? reason=not authorized to speak publicly"},
+          {"only speakers are sources: a name that never speaks is none",
+           "Biden will meet with French President Emmanuel Macron. Kirby said the plan is final.",
+           "Kirby (person) male"},
+      },
+      DumpSources);
+}
+
+}  // namespace
+}  // namespace qg

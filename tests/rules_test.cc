@@ -1,0 +1,116 @@
+// Tests for engine/rules.cc as the attribution stages use it: the built-in
+// patterns and their examples, errors from a `--rules` override naming file,
+// line and RE2's message, and a missing rules directory.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "engine/internal/patterns.h"
+#include "engine/rules.h"
+#include "tests/io_test_util.h"
+
+namespace qg {
+namespace {
+
+using testing::TempDir;
+using testing::WriteFile;
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+TEST_CASE("rules: every built-in pattern compiles, has examples, and its examples pass") {
+  const RuleSet& rules = testing::BuiltinRules();
+  REQUIRE(rules.patterns != nullptr);
+  REQUIRE(!rules.patterns->patterns.empty());
+  std::set<std::string> ids;
+  for (const internal::Pattern& p : rules.patterns->patterns) {
+    CAPTURE(p.id);
+    CHECK(ids.insert(p.id).second);  // ids are stable and unique
+    REQUIRE(p.re->ok());
+    CHECK((p.kind == "quote" || p.kind == "context"));
+    CHECK(!p.positive.empty());
+    CHECK(!p.negative.empty());
+    const auto& groups = p.re->NamedCapturingGroups();
+    CHECK(groups.count("spk") == 1);
+    CHECK(groups.count("cue") == 1);
+    if (p.kind == "quote") CHECK(groups.count("clause") == 1);
+    for (const std::string& ex : p.positive) {
+      CAPTURE(ex);
+      CHECK(RE2::PartialMatch(ex, *p.re));
+    }
+    for (const std::string& ex : p.negative) {
+      CAPTURE(ex);
+      CHECK_FALSE(RE2::PartialMatch(ex, *p.re));
+    }
+  }
+}
+
+TEST_CASE("rules: a bad pattern in a --rules override names file, line, rule id and RE2's message") {
+  TempDir dir;
+  WriteFile(dir.path() / "patterns.tsv",
+            "# one good pattern, then a broken one\n"
+            "ok\t^(?P<spk>S)(?P<cue>V)(?P<clause>w+)$\tquote\t0.5\tSVw\tVSw\n"
+            "broken\t^(?P<spk>S(?P<cue>V)\tquote\t0.5\n");
+  Result<RuleSet> r = LoadRules(dir.path().string());
+  REQUIRE_FALSE(r.ok());
+  const std::string msg = r.status().message();
+  CAPTURE(msg);
+  CHECK(r.status().code() == StatusCode::kRuleError);
+  CHECK(Contains(msg, (dir.path() / "patterns.tsv").string() + ":3:"));
+  CHECK(Contains(msg, "rule broken"));
+  CHECK(Contains(msg, "missing )"));  // RE2's own error text
+}
+
+TEST_CASE("rules: override errors in fields and examples") {
+  struct Row {
+    const char* name;
+    const char* file;
+    const char* content;
+    const char* expected;  // in the message, after "<path>:<line>: "
+  };
+  const Row rows[] = {
+      {"a pattern with too few fields", "patterns.tsv", "lonely\t^S$\n", "1: a pattern needs id, pattern, kind, confidence"},
+      {"a confidence that is no number", "patterns.tsv", "# c\nx\t^(?P<spk>S)(?P<cue>V)$\tquote\thigh\n",
+       "2: rule x: confidence must be a number in [0,1]"},
+      {"a pattern that misses its example", "patterns.tsv",
+       "x\t^(?P<spk>S)(?P<cue>V)$\tcontext\t0.9\tSV VS\n", "1: rule x does not match its example VS"},
+      {"a pattern that matches its counter-example", "patterns.tsv",
+       "x\t^(?P<spk>S)(?P<cue>V)\tcontext\t0.9\tSV\tSVw\n", "1: rule x matches its counter-example SVw"},
+      {"a speech verb line with too few fields", "speech_verbs.tsv", "# verbs\n\nsaid\tsay\n",
+       "3: expected 4 tab-separated fields, found 2"},
+  };
+  for (const Row& row : rows) {
+    SUBCASE(row.name) {
+      TempDir dir;
+      WriteFile(dir.path() / row.file, row.content);
+      Result<RuleSet> r = LoadRules(dir.path().string());
+      REQUIRE_FALSE(r.ok());
+      CAPTURE(r.status().message());
+      CHECK(r.status().code() == StatusCode::kRuleError);
+      CHECK(Contains(r.status().message(), (dir.path() / row.file).string() + ":" + row.expected));
+    }
+  }
+}
+
+TEST_CASE("rules: a good override replaces only its own file") {
+  TempDir dir;
+  WriteFile(dir.path() / "patterns.tsv", "only\t^(?P<spk>S)(?P<cue>V)(?P<clause>w+)$\tquote\t0.5\tSVw\tVSw\n");
+  Result<RuleSet> r = LoadRules(dir.path().string());
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  REQUIRE(r.value().patterns->patterns.size() == 1);
+  CHECK(r.value().patterns->patterns[0].id == "only");
+  CHECK(r.value().speech_verbs.Field("said", 0) == "say");  // still the built-in list
+}
+
+TEST_CASE("rules: LoadRules of a missing directory is NotFound naming it") {
+  TempDir dir;
+  const std::string missing = dir / "no-such-rules";
+  Result<RuleSet> r = LoadRules(missing);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == StatusCode::kNotFound);
+  CHECK(Contains(r.status().message(), missing));
+}
+
+}  // namespace
+}  // namespace qg
