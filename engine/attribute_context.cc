@@ -101,6 +101,41 @@ Quote Attributor::FloatingOrTerm(int region, bool alone, int last_mention) const
   return q;
 }
 
+// A quotation inside a sentence that no pattern read whole, but whose sentence
+// holds a speaker right next to a cue ("The vote was “a defeat for this
+// government,” Mr. Corbyn told the House before slamming …"): the nearest such
+// pair names it.
+void Attributor::AttachSentenceSpeaker(const TaggedSentence& ts, int q_unit, Quote& q) const {
+  auto is_cue = [](char c) { return c == 'V' || c == 'K' || c == 'G' || c == 'v' || c == 'g'; };
+  auto skippable = [](char c) { return c == 'x' || c == 'y' || c == 'd'; };
+  int best_spk = -1, best_cue = -1, best_dist = 1 << 30;
+  const int n = static_cast<int>(ts.tags.size());
+  for (int c = 0; c < n; ++c) {
+    if (!is_cue(ts.tags[c])) continue;
+    int spk = -1;
+    int k = c - 1;
+    while (k >= 0 && skippable(ts.tags[k])) --k;
+    if (k >= 0 && (ts.tags[k] == 'S' || ts.tags[k] == 'P')) spk = k;
+    if (spk < 0 && c + 1 < n && ts.tags[c + 1] == 'S' && ts.tags[c] != 'G' && ts.tags[c] != 'g') spk = c + 1;
+    if (spk < 0) continue;
+    int dist = c > q_unit ? c - q_unit : q_unit - c;
+    if (dist < best_dist) {
+      best_dist = dist;
+      best_spk = spk;
+      best_cue = c;
+    }
+  }
+  if (best_spk < 0) return;
+  const Unit& su = ts.units[best_spk];
+  q.mention = su.ref;
+  q.has_speaker = true;
+  q.speaker = doc_.mentions[su.ref].span;
+  q.has_cue = true;
+  q.cue = doc_.cues[ts.units[best_cue].ref].span;
+  q.rule = "sentence_speaker";
+  q.confidence = 0.6;
+}
+
 void Attributor::ResolveContext() {
   // Quotes made by the sentence patterns, grouped by sentence.
   std::vector<std::vector<int>> by_sentence(doc_.sentences.size());
@@ -122,10 +157,13 @@ void Attributor::ResolveContext() {
     for (char c : ts.tags) {
       if (c != 'Q' && c != '.' && c != ',' && c != '-' && c != ':' && c != '(' && c != ')') content = true;
     }
-    for (const Unit& u : ts.units) {
+    for (size_t i = 0; i < ts.units.size(); ++i) {
+      const Unit& u = ts.units[i];
       if (u.tag != 'Q' || claimed_[u.ref]) continue;
       claimed_[u.ref] = 1;
-      current.push_back(FloatingOrTerm(u.ref, !content, last_mention));
+      Quote q = FloatingOrTerm(u.ref, !content, last_mention);
+      if (content && q.kind != QuoteKind::kTerm) AttachSentenceSpeaker(ts, static_cast<int>(i), q);
+      current.push_back(std::move(q));
     }
     // Flush the previous sentence's quotes; they can no longer change.
     for (Quote& q : previous) out.push_back(std::move(q));

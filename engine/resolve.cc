@@ -58,6 +58,17 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
+// Capital initials of a multi-word name: "Immigration, Refugees and Citizenship Canada" -> "IRCC".
+std::string Initials(std::string_view name) {
+  std::string out;
+  int words = 0;
+  for (const std::string& w : Words(name)) {
+    ++words;
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') out += w[0];
+  }
+  return words > 1 ? out : std::string();
+}
+
 std::string StripArticle(std::string_view s) {
   std::string l = AsciiLower(s);
   for (const char* a : {"the ", "a ", "an "}) {
@@ -182,14 +193,20 @@ class Resolver {
             if (!both_full || ent.first == w.front()) return e;
           }
           if (w.size() == 1 && ent.first == w[0]) return e;
+          // "Wang" first, "Wang Qishan" later: family names may come first.
+          if (w.size() > 1 && ent.tokens == 1 && (ent.first == w.front() || ent.first == w.back())) return e;
         }
         return -1;
       }
       std::string key = StripArticle(m.name);
+      const std::string initials = Initials(m.name);
       for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
         const Entity& ent = entities_[e];
         if (StripArticle(ent.name) == key) return e;
-        // "the city" -> "City of Surrey"
+        if (ent.kind != SourceKind::kOrganization) continue;
+        // "IRCC" after "Immigration, Refugees and Citizenship Canada", and back.
+        if (key.size() >= 2 && AsciiLower(Initials(ent.name)) == key) return e;
+        if (initials.size() >= 2 && AsciiLower(initials) == StripArticle(ent.name)) return e;
       }
       return -1;
     }

@@ -43,6 +43,7 @@ class Attributor {
   void AttachFromContext(std::vector<Quote>& quotes, const ContextMatch& cm, bool keep_pronoun);
   Quote FloatingOrTerm(int region, bool alone, int last_mention) const;
   bool IsHeading(int region) const;
+  void AttachSentenceSpeaker(const TaggedSentence& ts, int q_unit, Quote& q) const;
 
   const Document& doc_;
   const RuleSet& rules_;
