@@ -82,6 +82,10 @@ class Resolver {
   Resolver(const RuleSet& rules, Document& doc) : rules_(rules), doc_(doc) {}
 
   void Run() {
+    std::vector<uint8_t> speaks(doc_.mentions.size(), 0);
+    for (const Quote& q : doc_.quotes) {
+      if (q.mention >= 0 && q.has_speaker) speaks[q.mention] = 1;
+    }
     for (size_t m = 0; m < doc_.mentions.size(); ++m) {
       Mention& mention = doc_.mentions[m];
       const Gender owner = OwnerGender(mention);
@@ -97,6 +101,8 @@ class Resolver {
         mention.entity = Join(mention);
       }
       if (mention.entity >= 0) {
+        // A name nothing vouched for as a person becomes one by speaking.
+        if (speaks[m] && mention.kind == MentionKind::kName) entities_[mention.entity].weak = false;
         entities_[mention.entity].mentions.push_back(mention.span);
         ++entities_[mention.entity].mention_count;
         history_.push_back(static_cast<int>(m));
@@ -122,7 +128,7 @@ class Resolver {
     }
     if (e.kind == SourceKind::kPerson && e.named) {
       SetNameParts(e, m.name);
-      e.weak = e.tokens == 1 && !rules_.forenames.Contains(e.first) && m.descriptors.empty() &&
+      e.weak = !rules_.forenames.Contains(e.first) && m.descriptors.empty() &&
                m.gender == Gender::kUnknown;
     }
     entities_.push_back(std::move(e));
@@ -158,7 +164,9 @@ class Resolver {
         ent.name = m.name;
         SetNameParts(ent, m.name);
       }
-      if (n > 1 || !m.descriptors.empty()) ent.weak = false;
+      if (!m.descriptors.empty() || rules_.forenames.Contains(Words(AsciiLower(m.name)).front())) {
+        ent.weak = false;
+      }
       ent.named = true;
     }
     Absorb(ent, m);
@@ -211,7 +219,11 @@ class Resolver {
       return -1;
     }
     std::string head = AsciiLower(doc_.slice(m.head));
-    bool definite = AsciiLower(m.name).rfind("the ", 0) == 0;
+    // "the minister" and "Canada's prime minister" both point at someone known.
+    bool owner_named = false;
+    internal::StripPossessive(doc_.slice(doc_.tokens[m.token_begin].span), &owner_named);
+    bool definite = AsciiLower(m.name).rfind("the ", 0) == 0 ||
+                    (owner_named && m.source_kind == SourceKind::kPerson);
     if (m.kind == MentionKind::kAnonymous) {
       std::string key = StripArticle(m.name);
       for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {

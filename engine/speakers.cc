@@ -145,6 +145,15 @@ class Chunker {
   uint32_t Step(uint32_t s, uint32_t t) {
     const Sentence& sent = doc_.sentences[s];
     if (!Usable(t, sent.token_end) || doc_.tokens[t].kind != TokenKind::kWord) return t + 1;
+    // "WATCH:", "READ MORE:", "EARNINGS:": a capitals-only kicker labels a line, it speaks not.
+    if (t == sent.token_begin) {
+      uint32_t k = t;
+      while (k < sent.token_end && doc_.tokens[k].kind == TokenKind::kWord &&
+             internal::IsAcronym(TokenText(doc_, k))) {
+        ++k;
+      }
+      if (k > t && k < sent.token_end && TokenText(doc_, k) == ":") return k + 1;
+    }
     std::string_view cls = Class(t);
     if (cls == "pron_m" || cls == "pron_f" || cls == "pron_n" || cls == "pron_p") {
       std::string w = Lower(t);
@@ -279,6 +288,11 @@ class Chunker {
     const Sentence& sent = doc_.sentences[s];
     bool poss = false;
     std::string head = AsciiLower(internal::StripPossessive(TokenText(doc_, h), &poss));
+    // "MPs", "Democrats said": a plural the anonymous lexicon knows is a group, not a name.
+    if (rules_.anonymous.Field(head, 0) == "pl" && rules_.anonymous.Field(head, 1) == "anonymous") {
+      Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
+      return true;
+    }
     if (NameLike(h, sent.token_begin)) {
       if (!at_end && !poss) return false;
       EmitName(s, t, body_begin, h, j);
@@ -480,7 +494,10 @@ class Chunker {
     m.token_begin = t;
     uint32_t end = j;
     // Post-modifiers of anonymous sources: "familiar with the matter", "for Trudeau".
-    if (source_kind == SourceKind::kAnonymous) end = PostModifier(j, sent.token_end);
+    if (source_kind == SourceKind::kAnonymous ||
+        (source_kind == SourceKind::kPerson && kind == MentionKind::kDescription)) {
+      end = PostModifier(j, sent.token_end);
+    }
     m.token_end = end;
     m.span = Span{doc_.tokens[t].span.begin, doc_.tokens[end - 1].span.end};
     m.head = doc_.tokens[h].span;
@@ -534,7 +551,7 @@ class Chunker {
       return k;
     }
     std::string w = Lower(j);
-    if ((w == "for" || w == "at" || w == "with") && j + 1 < end && Usable(j + 1, end)) {
+    if ((w == "for" || w == "at" || w == "with" || w == "of") && j + 1 < end && Usable(j + 1, end)) {
       uint32_t k = j + 1;
       if (Class(k) == "det") ++k;
       uint32_t start = k;
