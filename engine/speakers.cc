@@ -294,7 +294,16 @@ class Chunker {
       return true;
     }
     if (NameLike(h, sent.token_begin)) {
-      if (!at_end && !poss) return false;
+      // A name followed by a word the lexicons do not know as a noun head is a
+      // name before its verb ("Hua Chunying shot back"); before a known head it
+      // is a modifier ("Surrey staff", "Pentagon spokesman").
+      if (!at_end && !poss) {
+        std::string next = Lower(h + 1);
+        if (IsCapitalized(TokenText(doc_, h + 1)) || rules_.anonymous.Contains(next) ||
+            rules_.organizations.Contains(next) || rules_.titles.Contains(next)) {
+          return false;
+        }
+      }
       EmitName(s, t, body_begin, h, j);
       return true;
     }
