@@ -2,8 +2,8 @@
 //
 // The DOT from WriteDot is parsed back with agmemread and laid out, so SVG and
 // DOT always show the same graph. Every Graphviz resource is owned by a small
-// RAII type, released in reverse order even on early return: the context, the
-// parsed graph, its layout and the rendered buffer.
+// RAII type, released in reverse order even on early return: the parsed graph,
+// its layout and the rendered buffer; the context is process-wide (see below).
 //
 // Bounded time: `dot` layout is super-linear (crossing minimisation), so past
 // RenderOptions::dot_layout_limit sources we switch to sfdp (multilevel
@@ -13,6 +13,7 @@
 // Tested by tests/graph_clients_test.cc and tests/large_graph_test.cc.
 #include <graphviz/gvc.h>
 
+#include <mutex>
 #include <string>
 
 #include "graphs/internal/graph_impl.h"
@@ -114,7 +115,15 @@ Result<std::string> RenderSvg(const SpeakerGraph& g, const RenderOptions& option
   // Graphviz warnings (e.g. about fonts) go to stderr on their own; only
   // errors matter to us and they surface through the return codes below.
   agseterr(AGERR);
-  GvcContext gvc;
+  // One context for the whole process, never freed: Graphviz 2.42's pango
+  // plugin caches a pointer to the last font name, which lives in the
+  // context's font dictionary, so freeing a context and rendering again with
+  // a new one reads freed memory (seen under ASan). Graphviz is not
+  // thread-safe either, hence the lock.
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  static GvcContext* const shared = new GvcContext;
+  const GvcContext& gvc = *shared;
   if (!gvc.get()) return Status(StatusCode::kInternal, "graphviz: cannot create a context");
   ParsedGraph parsed(dot);
   if (!parsed.get()) return Status(StatusCode::kInternal, "graphviz: cannot parse generated DOT");
