@@ -39,7 +39,11 @@ bool IsLowerCp(char32_t cp) {
 bool IsCapitalized(std::string_view word) {
   if (word.empty()) return false;
   size_t len = 0;
-  return IsUpperCp(FirstCodePoint(word, &len));
+  if (IsUpperCp(FirstCodePoint(word, &len))) return true;
+  // "al-Shabaab", "al-Qaeda", "bin-Salman": a lower-case particle joined to a name.
+  size_t hyphen = word.find('-');
+  return hyphen != std::string_view::npos && hyphen <= 3 && hyphen + 1 < word.size() &&
+         IsUpperCp(FirstCodePoint(word.substr(hyphen + 1), &len));
 }
 
 bool IsAcronym(std::string_view word) {

@@ -105,6 +105,11 @@ class Chunker {
     std::string base = AsciiLower(internal::StripPossessive(w, &poss));
     std::string_view cls = Class(t);
     const bool initial = Initial(t, sent_begin);
+    // "Ms. May", "Mr. Will": after an honorific any capitalised word is the name.
+    if (t >= 2 && TokenText(doc_, t - 1) == "." &&
+        rules_.titles.Field(Lower(t - 2) + ".", 1) == "honorific") {
+      return true;
+    }
     // "Theresa May", "June Smith": a capitalised modal or month inside a name.
     if (!cls.empty() && !(initial == false && (cls == "aux" || cls == "time") && t > sent_begin &&
                           IsCapitalized(TokenText(doc_, t - 1)) && Class(t - 1).empty())) {
@@ -275,7 +280,13 @@ class Chunker {
     // Longest typed prefix.
     for (uint32_t j = body_end; j > body_begin; --j) {
       uint32_t h = j - 1;
-      if (TokenText(doc_, h) == ".") continue;
+      if (TokenText(doc_, h) == ".") {
+        // "Samsung Electronics Co.": the abbreviation's period closes the name.
+        if (h > body_begin && TryHead(s, t, body_begin, h - 1, j, j == body_end, count)) {
+          return std::max(j, out_.back().token_end);
+        }
+        continue;
+      }
       if (TryHead(s, t, body_begin, h, j, j == body_end, count)) {
         return std::max(j, out_.back().token_end);
       }
