@@ -117,6 +117,43 @@ bool Attributor::MatchSentence(uint32_t s) {
                  static_cast<int>(std::min<uint32_t>(doc_.sentences[s].span.size(), 100)),
                  doc_.text.data() + doc_.sentences[s].span.begin);
   }
+  // "… but she says she didn’t come from a cooking family: she notes that …":
+  // a semicolon or colon before a second attribution splits the sentence, and
+  // each part is read on its own.
+  std::vector<size_t> cuts;
+  for (size_t u = 0; u + 1 < ts.tags.size(); ++u) {
+    char c = ts.tags[u];
+    if ((c == ';' || c == ':') && ts.tags[u + 1] != 'Q' && HasAttribution(ts.tags, u + 1)) cuts.push_back(u);
+  }
+  if (cuts.empty()) return MatchUnits(s, ts, true);
+  bool any = false;
+  size_t begin = 0;
+  cuts.push_back(ts.tags.size());
+  for (size_t cut : cuts) {
+    if (cut > begin) {
+      TaggedSentence part;
+      part.units.assign(ts.units.begin() + begin, ts.units.begin() + cut);
+      part.tags = ts.tags.substr(begin, cut - begin);
+      any = MatchUnits(s, part, false) || any;
+    }
+    begin = cut + 1;
+  }
+  return any;
+}
+
+// True iff tags from `from` on hold a speaker followed by a cue before the next stop.
+bool Attributor::HasAttribution(const std::string& tags, size_t from) {
+  bool speaker = false;
+  for (size_t u = from; u < tags.size(); ++u) {
+    char c = tags[u];
+    if (c == ';' || c == ':') return false;
+    if (c == 'S' || c == 'P') speaker = true;
+    if (speaker && (c == 'V' || c == 'K' || c == 'v' || c == 'G' || c == 'g')) return true;
+  }
+  return false;
+}
+
+bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
   for (const Pattern& p : rules_.patterns->patterns) {
     const RE2& re = *p.re;
     const int ngroups = re.NumberOfCapturingGroups();
@@ -130,7 +167,8 @@ bool Attributor::MatchSentence(uint32_t s) {
     auto [sa, sb] = group("spk");
     auto [ca, cb] = group("cue");
     if (p.kind == "context") {
-      context_sentences_[s] = ContextMatch{sa, ca, std::move(ts)};
+      if (!whole) continue;
+      context_sentences_[s] = ContextMatch{sa, ca, ts};
       return true;
     }
     auto [qa, qb] = group("clause");

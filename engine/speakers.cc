@@ -383,6 +383,18 @@ class Chunker {
       }
     }
     if (name_begin > h) name_begin = h;
+    // Words before a name describe it only when a title or an institution is
+    // among them ("Pentagon spokesman John Kirby"); "to deter Putin" has none.
+    if (run > body_begin) {
+      bool describes = false;
+      for (uint32_t k = body_begin; k < run; ++k) {
+        if (rules_.titles.Contains(Lower(k)) || IsCapitalized(TokenText(doc_, k))) describes = true;
+      }
+      if (!describes) {
+        t = run;
+        body_begin = run;
+      }
+    }
     // Lower-case descriptor words before the run ("Pentagon spokesman").
     for (uint32_t k = body_begin; k < run; ++k) {
       std::string_view g = rules_.titles.Field(Lower(k), 0);

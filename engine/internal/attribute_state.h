@@ -29,6 +29,8 @@ class Attributor {
 
  private:
   bool MatchSentence(uint32_t s);
+  bool MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole);
+  static bool HasAttribution(const std::string& tags, size_t from);
   int MakeQuote(const TaggedSentence& ts, int a, int b, int spk_unit, int cue_unit,
                 const std::string& rule, double confidence);
   int SplitCoordinated(const TaggedSentence& ts, int a, int b) const;
