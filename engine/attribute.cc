@@ -89,7 +89,12 @@ int Attributor::MakeQuote(const TaggedSentence& ts, int a, int b, int spk_unit, 
     const Unit& cu = ts.units[cue_unit];
     q.has_cue = true;
     q.cue = doc_.cues[cu.ref].span;
-    q.channel = ChannelAfter(cu.token_end, ts.units.back().token_end);
+    q.channel = ChannelAfter(doc_.cues[cu.ref], ts.units.back().token_end);
+  }
+  // "a White House statement", "in a tweet": a speaker that is itself a channel names it.
+  if (q.mention >= 0 && q.channel.empty()) {
+    std::string_view head = rules_.channels.Field(AsciiLowerWord(TokenIndexAt(doc_.mentions[q.mention].head.begin)), 0);
+    if (!head.empty() && head != "reporters") q.channel = std::string(head);
   }
   q.rule = rule;
   q.confidence = confidence;
@@ -117,6 +122,9 @@ bool Attributor::MatchSentence(uint32_t s) {
                  static_cast<int>(std::min<uint32_t>(doc_.sentences[s].span.size(), 100)),
                  doc_.text.data() + doc_.sentences[s].span.begin);
   }
+  // "READ MORE: Federal budget won’t be balanced, Finance Department says" links
+  // another story; a kicker word or "READ MORE" before a colon marks such lines.
+  if (IsKickerLine(s)) return false;
   // "… but she says she didn’t come from a cooking family: she notes that …":
   // a semicolon or colon before a second attribution splits the sentence, and
   // each part is read on its own.
@@ -139,6 +147,19 @@ bool Attributor::MatchSentence(uint32_t s) {
     begin = cut + 1;
   }
   return any;
+}
+
+bool Attributor::IsKickerLine(uint32_t s) const {
+  const Sentence& sent = doc_.sentences[s];
+  for (uint32_t t = sent.token_begin; t < sent.token_end && t < sent.token_begin + 3; ++t) {
+    std::string_view w = TokenText(doc_, t);
+    if (w == ":") {
+      std::string first = AsciiLowerWord(sent.token_begin);
+      return internal::WordClass(rules_, first) == "kicker" ||
+             (first == "read" && t > sent.token_begin + 1 && AsciiLowerWord(sent.token_begin + 1) == "more");
+    }
+  }
+  return false;
 }
 
 // True iff tags from `from` on hold a speaker followed by a cue before the next stop.
@@ -195,9 +216,11 @@ bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
     if (second_quote) MakeQuote(ts, q2a, q2b, sa, ca, p.id, p.confidence);
     if (second_cue >= 0) MakeQuote(ts, second_cue + 1, q2b, sa, second_cue, p.id + "+coordinated", p.confidence * 0.9);
     if (first < 0) continue;
-    // Other quoted regions of the sentence outside the clause share its speaker.
+    // Other quotations set off by a comma or colon share the speaker; one
+    // inside a phrase ("said of the “new plan”") is left to the term sieve.
     for (size_t u = 0; u < ts.units.size(); ++u) {
-      if (ts.tags[u] == 'Q' && !claimed_[ts.units[u].ref]) {
+      bool set_off = u == 0 || ts.tags[u - 1] == ',' || ts.tags[u - 1] == ':';
+      if (ts.tags[u] == 'Q' && !claimed_[ts.units[u].ref] && set_off) {
         MakeQuote(ts, static_cast<int>(u), static_cast<int>(u) + 1, sa, ca, "same_sentence", 0.8);
       }
     }
@@ -206,28 +229,54 @@ bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
   return false;
 }
 
-std::string Attributor::ChannelAfter(uint32_t t, uint32_t end) const {
-  // "told CNN", "told reporters", "in a tweet", "at a press conference".
-  for (uint32_t k = t; k < end && k < t + 8; ++k) {
-    if (doc_.tokens[k].kind != TokenKind::kWord) break;
-    std::string phrase;
-    std::string best;
-    for (uint32_t j = k; j < end && j < k + 3; ++j) {
+// The channel named right after a cue: the hearer of "told" ("told CNN", "told
+// reporters", "told Monday’s press conference") or a prepositional phrase ("in a
+// tweet", "at a press conference"). Anything else after a cue is no channel.
+std::string Attributor::ChannelAfter(const Cue& cue, uint32_t end) const {
+  uint32_t k = cue.token_end;
+  auto phrase_at = [&](uint32_t from) -> std::string {
+    std::string phrase, best;
+    for (uint32_t j = from; j < end && j < from + 3; ++j) {
       if (doc_.tokens[j].kind != TokenKind::kWord) break;
       if (!phrase.empty()) phrase += ' ';
       phrase += AsciiLowerWord(j);
       std::string_view ch = rules_.channels.Field(phrase, 0);
       if (!ch.empty()) best = std::string(ch);
     }
-    if (!best.empty()) return best;
-    if (k == t && ctx_.mention_at[k] >= 0 && doc_.mentions[ctx_.mention_at[k]].kind == MentionKind::kName &&
-        doc_.mentions[ctx_.mention_at[k]].source_kind == SourceKind::kOrganization) {
-      return doc_.mentions[ctx_.mention_at[k]].name;  // told CNN
+    return best;
+  };
+  if (cue.takes_addressee && k < end) {
+    if (ctx_.mention_at[k] >= 0) {
+      const Mention& m = doc_.mentions[ctx_.mention_at[k]];
+      if (m.kind == MentionKind::kName && m.source_kind == SourceKind::kOrganization) return m.name;
     }
-    std::string w = AsciiLowerWord(k);
+    uint32_t from = k;
+    if (from < end && internal::WordClass(rules_, TokenText(doc_, from)) == "det") ++from;
+    // "Monday’s press conference": skip a possessive time word before the channel.
+    bool poss = false;
+    if (from < end) internal::StripPossessive(TokenText(doc_, from), &poss);
+    if (poss) ++from;
+    std::string ch = phrase_at(from);
+    if (!ch.empty()) return ch;
+  }
+  for (uint32_t i = k; i < end && i < k + 8; ++i) {
+    if (doc_.tokens[i].kind != TokenKind::kWord) break;
+    std::string w = AsciiLowerWord(i);
     if (w == "that") break;
+    if (w != "in" && w != "at" && w != "on" && w != "via" && w != "during" && w != "through") continue;
+    uint32_t from = i + 1;
+    if (from < end && internal::WordClass(rules_, TokenText(doc_, from)) == "det") ++from;
+    std::string ch = phrase_at(from);
+    if (!ch.empty()) return ch;
   }
   return {};
+}
+
+uint32_t Attributor::TokenIndexAt(uint32_t offset) const {
+  auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), offset,
+                             [](const Token& tok, uint32_t off) { return tok.span.begin < off; });
+  return it == doc_.tokens.end() ? static_cast<uint32_t>(doc_.tokens.size() - 1)
+                                 : static_cast<uint32_t>(it - doc_.tokens.begin());
 }
 
 std::string Attributor::AsciiLowerWord(uint32_t t) const {

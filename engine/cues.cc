@@ -64,6 +64,13 @@ std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
     const std::vector<std::string>* f = rules.speech_verbs.Find(word);
     if (f == nullptr || f->size() < 3) continue;
     if (IsNounContext(doc, rules, t)) continue;
+    // "the State Department", "Report on Business": a capitalised verb form
+    // inside a sentence is part of a name.
+    if (internal::IsCapitalized(internal::TokenText(doc, t)) && t > 0 &&
+        doc.tokens[t - 1].sentence == doc.tokens[t].sentence &&
+        doc.tokens[t - 1].kind == TokenKind::kWord) {
+      continue;
+    }
     Cue c;
     c.kind = CueKind::kVerb;
     c.span = doc.tokens[t].span;

@@ -57,6 +57,7 @@ class Chunker {
     for (const Cue& c : doc.cues) {
       for (uint32_t t = c.token; t < c.token_end && t < cue_.size(); ++t) cue_[t] = 1;
     }
+    for (const QuotedRegion& r : doc.quoted) opening_marks_.insert(r.open_token);
     CollectMidSentenceCapitals();
   }
 
@@ -111,7 +112,7 @@ class Chunker {
       return true;
     }
     // "Theresa May", "June Smith": a capitalised modal or month inside a name.
-    if (!cls.empty() && !(initial == false && (cls == "aux" || cls == "time") && t > sent_begin &&
+    if (!cls.empty() && cls != "kicker" && !(initial == false && (cls == "aux" || cls == "time") && t > sent_begin &&
                           IsCapitalized(TokenText(doc_, t - 1)) && Class(t - 1).empty())) {
       return false;
     }
@@ -129,9 +130,12 @@ class Chunker {
     return true;
   }
 
+  // Capitals are forced at a sentence start, after an opening quotation mark or
+  // a colon; after a closing mark ("“…,” McKegg said") they are the word's own.
   bool Initial(uint32_t t, uint32_t sent_begin) const {
-    return t == sent_begin || doc_.tokens[t - 1].kind == TokenKind::kQuoteMark ||
-           TokenText(doc_, t - 1) == ":" || TokenText(doc_, t - 1) == "(";
+    if (t == sent_begin) return true;
+    if (doc_.tokens[t - 1].kind == TokenKind::kQuoteMark) return opening_marks_.count(t - 1) > 0;
+    return TokenText(doc_, t - 1) == ":" || TokenText(doc_, t - 1) == "(";
   }
 
   // Words seen capitalised where capitals are not forced: names the text uses as names.
@@ -583,7 +587,8 @@ class Chunker {
       return k;
     }
     std::string w = Lower(j);
-    if ((w == "for" || w == "at" || w == "with" || w == "of") && j + 1 < end && Usable(j + 1, end)) {
+    if ((w == "for" || w == "at" || w == "with" || w == "of" || w == "in") && j + 1 < end &&
+        Usable(j + 1, end)) {
       uint32_t k = j + 1;
       if (Class(k) == "det") ++k;
       uint32_t start = k;
@@ -606,6 +611,7 @@ class Chunker {
   std::vector<uint8_t> quoted_;
   std::vector<uint8_t> cue_;
   std::unordered_set<std::string> midcap_;
+  std::unordered_set<uint32_t> opening_marks_;
   std::vector<Mention> out_;
 };
 

@@ -29,6 +29,7 @@ class Attributor {
 
  private:
   bool MatchSentence(uint32_t s);
+  bool IsKickerLine(uint32_t s) const;
   bool MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole);
   static bool HasAttribution(const std::string& tags, size_t from);
   int MakeQuote(const TaggedSentence& ts, int a, int b, int spk_unit, int cue_unit,
@@ -37,7 +38,8 @@ class Attributor {
   void TrimClause(const TaggedSentence& ts, int* a, int* b) const;
   Span UnitsSpan(const TaggedSentence& ts, int a, int b) const;
   Span RegionContent(int r) const;
-  std::string ChannelAfter(uint32_t t, uint32_t end) const;
+  std::string ChannelAfter(const Cue& cue, uint32_t end) const;
+  uint32_t TokenIndexAt(uint32_t offset) const;
   std::string AsciiLowerWord(uint32_t t) const;
 
   // attribute_context.cc
