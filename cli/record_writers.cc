@@ -20,9 +20,11 @@ namespace {
 class JsonWriter : public RecordWriter {
  public:
   JsonWriter(Output& out, bool single) : out_(out), single_(single) {}
-  bool Record(const Document& doc) override {
-    std::string json = ToJson(doc, /*pretty=*/true);
-    if (single_) return out_.Write(json + "\n");
+  bool Record(const Document& doc) override { return WriteRendered(Render(doc)); }
+  bool renders_in_parallel() const override { return true; }
+  std::string Render(const Document& doc) const override { return ToJson(doc, /*pretty=*/true); }
+  bool WriteRendered(const std::string& json) override {
+    if (single_) return out_.Write(json) && out_.Write("\n");
     std::string_view sep = count_++ == 0 ? "[\n" : ",\n";
     return out_.Write(sep) && out_.Write(json);
   }
@@ -40,7 +42,14 @@ class JsonWriter : public RecordWriter {
 class JsonlWriter : public RecordWriter {
  public:
   explicit JsonlWriter(Output& out) : out_(out) {}
-  bool Record(const Document& doc) override { return out_.Write(ToJson(doc, false) + "\n"); }
+  bool Record(const Document& doc) override { return WriteRendered(Render(doc)); }
+  bool renders_in_parallel() const override { return true; }
+  std::string Render(const Document& doc) const override {
+    std::string line = ToJson(doc, false);
+    line += '\n';
+    return line;
+  }
+  bool WriteRendered(const std::string& line) override { return out_.Write(line); }
 
  private:
   Output& out_;
@@ -65,7 +74,10 @@ class CsvWriter : public RecordWriter {
         "article,quote,kind,text,begin,end,speaker,cue,source,source_kind,channel,confidence,"
         "rule\r\n");
   }
-  bool Record(const Document& doc) override {
+  bool Record(const Document& doc) override { return WriteRendered(Render(doc)); }
+  bool renders_in_parallel() const override { return true; }
+  bool WriteRendered(const std::string& rows) override { return out_.Write(rows); }
+  std::string Render(const Document& doc) const override {
     std::string rows;
     for (size_t i = 0; i < doc.quotes.size(); ++i) {
       const Quote& q = doc.quotes[i];
@@ -77,7 +89,7 @@ class CsvWriter : public RecordWriter {
           CsvField(src ? src->name : ""), src ? SourceKindName(src->kind) : "", CsvField(q.channel),
           q.confidence, CsvField(q.rule));
     }
-    return out_.Write(rows);
+    return rows;
   }
 
  private:
@@ -136,6 +148,9 @@ class TableWriter : public RecordWriter {
 };
 
 }  // namespace
+
+std::string RecordWriter::Render(const Document&) const { return {}; }
+bool RecordWriter::WriteRendered(const std::string&) { return false; }
 
 std::string CsvField(std::string_view s) {
   std::string v = ValidUtf8(s);

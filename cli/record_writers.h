@@ -31,6 +31,14 @@ class RecordWriter {
   virtual bool Begin() { return true; }
   virtual bool Record(const Document& doc) = 0;
   virtual bool End() { return true; }
+
+  // Writers whose per-article bytes do not depend on earlier articles split
+  // Record in two so that a parallel run (engine/corpus_runner.h) can format
+  // on its workers: Render is thread-safe and const; WriteRendered runs on the
+  // writing thread, in input order. Record(doc) == WriteRendered(Render(doc)).
+  virtual bool renders_in_parallel() const { return false; }
+  virtual std::string Render(const Document& doc) const;
+  virtual bool WriteRendered(const std::string& rendered);
 };
 
 std::unique_ptr<RecordWriter> MakeRecordWriter(Format format, Output& out, WriterOptions options);

@@ -33,7 +33,8 @@ using Json = nlohmann::ordered_json;
 // Buffered line reader over a FILE*. Keeps unread bytes in buf_[pos_, end).
 class LineReader {
  public:
-  explicit LineReader(FILE* f) : f_(f) {}
+  // `consumed`, when given, counts every byte read (for progress displays).
+  explicit LineReader(FILE* f, uint64_t* consumed = nullptr) : f_(f), consumed_(consumed) {}
 
   // Reads the next line without its '\n' (and without a trailing '\r').
   // Returns false at end of input. A line longer than `limit` bytes is
@@ -106,11 +107,13 @@ class LineReader {
       if (n < 0) error_ = errno;
       if (n <= 0) return false;
       buf_.append(block, static_cast<size_t>(n));
+      if (consumed_) *consumed_ += static_cast<uint64_t>(n);
       return true;
     }
   }
 
   FILE* f_;
+  uint64_t* consumed_;
   int error_ = 0;
   std::string buf_;
   size_t pos_ = 0;
@@ -144,6 +147,7 @@ struct CorpusReader::Impl {
   int64_t line_no = 0;
   bool stdin_used = false;
   std::unordered_map<std::string, int> seen;  // id -> times seen
+  uint64_t bytes_read = 0;  // input bytes read so far, all files
 
   size_t LineLimit() const { return options.max_article_bytes * 2 + (size_t{1} << 20); }
 
@@ -260,7 +264,7 @@ struct CorpusReader::Impl {
     stdin_used = true;
     file = stdin;
     owns_file = false;
-    lines = std::make_unique<LineReader>(stdin);
+    lines = std::make_unique<LineReader>(stdin, &bytes_read);
     path = "-";
     line_no = 0;
     if (lines->PeekNonBlank(options.max_article_bytes) == '{') return false;  // JSONL
@@ -280,7 +284,7 @@ struct CorpusReader::Impl {
   bool ReadTextFile(const std::string& p, InputRecord& out) {
     FILE* f = std::fopen(p.c_str(), "rb");
     if (!f) return Fail(out, StatusCode::kIoError, std::strerror(errno));
-    LineReader reader(f);
+    LineReader reader(f, &bytes_read);
     bool too_long = false;
     out.doc.id = Stem(p);
     out.doc.text = reader.ReadAll(options.max_article_bytes, too_long);
@@ -329,7 +333,7 @@ struct CorpusReader::Impl {
     file = std::fopen(p.c_str(), "rb");
     if (!file) return Fail(out, StatusCode::kIoError, std::strerror(errno));
     owns_file = true;
-    lines = std::make_unique<LineReader>(file);
+    lines = std::make_unique<LineReader>(file, &bytes_read);
     path = p;
     line_no = 0;
     return false;
@@ -343,6 +347,8 @@ CorpusReader::CorpusReader(std::vector<std::string> paths, ReaderOptions options
 }
 
 CorpusReader::~CorpusReader() { impl_->Close(); }
+
+uint64_t CorpusReader::bytes_read() const { return impl_->bytes_read; }
 
 bool CorpusReader::Next(InputRecord& out) {
   for (;;) {

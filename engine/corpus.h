@@ -59,6 +59,10 @@ class CorpusReader {
   // Fills `out` with the next record; returns false at the end of all inputs.
   bool Next(InputRecord& out);
 
+  // Bytes read from all inputs so far (compare with their total file size for
+  // a progress display; input is read ahead in blocks of 64 KiB).
+  uint64_t bytes_read() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -21,16 +21,72 @@ namespace internal {
 const std::vector<std::pair<std::string_view, std::string_view>>& BuiltinRuleFiles();
 }
 
+namespace {
+
+inline char FoldAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// FNV-1a over the ASCII-folded bytes: keys are short words, for which it is
+// as good as anything and needs no folded copy.
+uint32_t FoldedHash(std::string_view key) {
+  uint32_t h = 2166136261u;
+  for (char c : key) {
+    h ^= static_cast<unsigned char>(FoldAscii(c));
+    h *= 16777619u;
+  }
+  return h;
+}
+
+bool FoldedEquals(std::string_view query, const std::string& folded_key) {
+  if (query.size() != folded_key.size()) return false;
+  for (size_t i = 0; i < query.size(); ++i) {
+    if (FoldAscii(query[i]) != folded_key[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+size_t Lexicon::Probe(std::string_view key, uint32_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.index == UINT32_MAX) return i;
+    if (s.hash == hash && FoldedEquals(key, keys_[s.index])) return i;
+  }
+}
+
+void Lexicon::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  for (const Slot& s : old) {
+    if (s.index != UINT32_MAX) slots_[Probe(keys_[s.index], s.hash)] = s;
+  }
+}
+
 void Lexicon::Add(std::string_view key, std::vector<std::string> fields) {
   std::string k = internal::AsciiLower(key);
   size_t words = 1 + std::count(k.begin(), k.end(), ' ');
   max_words_ = std::max(max_words_, words);
-  map_[std::move(k)] = std::move(fields);
+  max_key_bytes_ = std::max(max_key_bytes_, k.size());
+  // Load factor at most 1/2 keeps probe runs short.
+  if ((keys_.size() + 1) * 2 > slots_.size()) Grow();
+  uint32_t hash = FoldedHash(k);
+  Slot& slot = slots_[Probe(k, hash)];
+  if (slot.index != UINT32_MAX) {
+    values_[slot.index] = std::move(fields);
+    return;
+  }
+  slot = Slot{hash, static_cast<uint32_t>(keys_.size())};
+  keys_.push_back(std::move(k));
+  values_.push_back(std::move(fields));
 }
 
 const std::vector<std::string>* Lexicon::Find(std::string_view key) const {
-  auto it = map_.find(internal::AsciiLower(key));
-  return it == map_.end() ? nullptr : &it->second;
+  if (key.size() > max_key_bytes_ || keys_.empty()) return nullptr;
+  const Slot& slot = slots_[Probe(key, FoldedHash(key))];
+  return slot.index == UINT32_MAX ? nullptr : &values_[slot.index];
 }
 
 std::string_view Lexicon::Field(std::string_view key, size_t i) const {

@@ -13,10 +13,10 @@
 //   if (r.ok() && r.value().abbreviations.Contains("a.m.")) ...
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/status.h"
@@ -37,13 +37,28 @@ class Lexicon {
   bool Contains(std::string_view key) const { return Find(key) != nullptr; }
   // Returns field `i` of `key`, or "" when the key or the field is absent.
   std::string_view Field(std::string_view key, size_t i) const;
-  size_t size() const { return map_.size(); }
+  size_t size() const { return keys_.size(); }
   // The longest number of space-separated words in any key (for phrase lookups).
   size_t max_words() const { return max_words_; }
 
  private:
-  std::unordered_map<std::string, std::vector<std::string>> map_;
+  // Lexicon lookups are the engine's most frequent call (every token, every
+  // phrase window), and most miss. An open-addressing table with a power-of-two
+  // size and the hash kept in each slot answers a miss from one cache line with
+  // no division and no allocation; keys are folded while hashing.
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t index = UINT32_MAX;  // into keys_/values_; UINT32_MAX = empty
+  };
+  // Slot of `key` (compared folded), or of the empty slot where it would go.
+  size_t Probe(std::string_view key, uint32_t hash) const;
+  void Grow();
+
+  std::vector<std::string> keys_;                  // folded
+  std::vector<std::vector<std::string>> values_;   // parallel to keys_
+  std::vector<Slot> slots_;
   size_t max_words_ = 0;
+  size_t max_key_bytes_ = 0;  // longer keys cannot be present: rejected without hashing
 };
 
 struct RuleSet {
