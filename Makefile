@@ -2,11 +2,14 @@
 # machine (scripts/install-deps.sh installs what is missing, via sudo when not root).
 #   make demo   build (Release, build/) and run quotegraph on the seed article
 #   make test   build and run the whole suite twice: build/ and build-asan/
-#               (AddressSanitizer + UndefinedBehaviorSanitizer)
+#               (AddressSanitizer + UndefinedBehaviorSanitizer), then a short
+#               libFuzzer run of each target in fuzz/ (scripts/fuzz, build-fuzz/)
 #   make eval   score on ../shared/eval when it is beside the checkout
 JOBS ?= 2
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+# Seconds per libFuzzer target in `make test` (scripts/fuzz, build-fuzz/).
+FUZZ_SECONDS ?= 20
 SEED := fixtures/biden-putin-call.txt
 QG := $(BUILD)/cli/quotegraph
 
@@ -46,9 +49,12 @@ test:
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)) > $(ASAN_BUILD)/ctest.log 2>&1 || rc=1; \
 	cat $(ASAN_BUILD)/ctest.log; \
+	scripts/fuzz $(FUZZ_SECONDS) > $(ASAN_BUILD)/fuzz.log 2>&1 || rc=1; \
+	cat $(ASAN_BUILD)/fuzz.log; \
 	echo; \
 	echo "== $(BUILD):      $$(grep -E 'tests passed|No tests were found' $(BUILD)/ctest.log)"; \
 	echo "== $(ASAN_BUILD): $$(grep -E 'tests passed|No tests were found' $(ASAN_BUILD)/ctest.log)"; \
+	echo "== fuzz ($(FUZZ_SECONDS)s/target): $$(grep -c ' ok: ' $(ASAN_BUILD)/fuzz.log) of 4 targets clean"; \
 	exit $$rc
 
 eval:
