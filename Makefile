@@ -13,7 +13,7 @@ FUZZ_SECONDS ?= 20
 SEED := fixtures/biden-putin-call.txt
 QG := $(BUILD)/cli/quotegraph
 
-.PHONY: demo test build build-asan eval clean
+.PHONY: demo test build build-asan eval bench clean
 
 build:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
@@ -59,6 +59,14 @@ test:
 
 eval:
 	scripts/eval
+
+# Corpus-scale benchmark (issue 6): extract on 1 and 2 threads beside a plain
+# RE2 scan, medians of 5 rounds. Not part of `make test`.
+bench:
+	scripts/install-deps.sh build
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS) --target quotegraph re2_scan
+	bench/run_bench.py --quotegraph $(QG) --re2-scan $(BUILD)/bench/re2_scan
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
