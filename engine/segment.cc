@@ -271,9 +271,11 @@ std::vector<Sentence> SplitSentences(const Document& doc, const RuleSet& rules) 
           bool starter = upper && rules.function_words.Contains(doc.slice(next.span));
           if (!starter && !(role[last + 1] & kOpens)) continue;
         } else if (lower) {
-          // A plain period before a lower-case word is a scraping slip ("told
-          // CNN. latest"); after ? ! … or a quote it is attribution ("Why?” he asked).
-          if (inside || mark != ".") continue;
+          // A period before a lower-case word ends no sentence: it is an
+          // abbreviation we do not list, or a scraping slip inside one
+          // ("have connections. closer economic relations"); after ? ! … or a
+          // quote it is attribution ("Why?” he asked).
+          continue;
         } else if (next.kind == TokenKind::kPunct && text_of(last + 1) != "(") {
           continue;  // “Why?”, he asked
         }

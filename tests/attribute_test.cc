@@ -29,7 +29,7 @@ TEST_CASE("attribute: tag strings reduce a sentence to its units") {
           {"'in a tweet' is one channel unit", "Ursula von der Leyen said in a tweet on Tuesday that the EU is ready.",
            "SVhpdTSxw."},
           {"according to is one unit", "The meeting began at 10:07 a.m. ET, according to the White House.",
-           "wwwpnS,AS."},
+           "wwwpnwS,AS."},
           {"if marks a hypothetical", "If Putin tells Biden on Tuesday that NATO should not admit Ukraine, Biden is unlikely to accede.",
            "iSKSpdTSxNVS,Sxwtw."},
           {"a participle cue after a comma", "The mayor said the bridge would reopen, adding that the repairs were finished.",
@@ -86,7 +86,7 @@ TEST_CASE("attribute: SPEAKER CUE: “Q” and SPEAKER CUE, “Q” (speaker_cue
 TEST_CASE("attribute: “Q,” according to SPEAKER (quote_according_to)") {
   CheckQuotes({
       {"institution", "“We are ready,” according to the White House.",
-       "direct [We are ready,] <- the White House => White House (organization) #White House "
+       "direct [We are ready,] <- the White House => White House (organization) "
        "@quote_according_to"},
   });
 }
@@ -151,7 +151,7 @@ TEST_CASE("attribute: CLAUSE, SPEAKER CUE. (clause_speaker_cue)") {
       {"a document speaks for its institution",
        "The plan is final, a White House statement said.",
        "indirect [The plan is final] <- a White House statement => White House (organization) "
-       "@clause_speaker_cue"},
+       "#statement @clause_speaker_cue"},
   });
 }
 
@@ -170,11 +170,11 @@ TEST_CASE("attribute: CLAUSE, according to SPEAKER. and According to SPEAKER, CL
       {"clause_according_to",
        "The meeting began at 10:07 a.m. ET, according to the White House.",
        "indirect [The meeting began at 10:07 a.m. ET] <- the White House => White House (organization) "
-       "#White House @clause_according_to"},
+       "@clause_according_to"},
       {"according_to_clause",
        "According to the White House, the meeting began at 10:07 a.m. ET.",
        "indirect [the meeting began at 10:07 a.m. ET] <- the White House => White House (organization) "
-       "#White House @according_to_clause"},
+       "@according_to_clause"},
   });
 }
 
@@ -276,11 +276,10 @@ TEST_CASE("attribute: seed article golden dump") {
   CHECK(dump == want.str());
 }
 
-// ---- Behaviour the engine does not have yet (reported to the lead). ----
+// ---- Regressions: cases this suite found wrong, fixed since. ----
 // These pin what is right, not the sieve that should find it: no rule ids.
 
-TEST_CASE("attribute: a channel is the hearer of told or a channel phrase, never the speaker or the subject" *
-          doctest::may_fail()) {
+TEST_CASE("attribute: a channel is the hearer of told or a channel phrase, never the speaker or the subject") {
   CheckQuotesNoRule({
       {"according to the White House: no channel",
        "The meeting began at 10:07 a.m. ET, according to the White House.",
@@ -296,14 +295,14 @@ TEST_CASE("attribute: a channel is the hearer of told or a channel phrase, never
   });
 }
 
-TEST_CASE("attribute: a parenthetical attribution inside any clause makes one quote" * doctest::may_fail()) {
+TEST_CASE("attribute: a parenthetical attribution inside any clause makes one quote") {
   CheckQuotesNoRule({
       {"The plan, Kirby said, is final.", "The plan, Kirby said, is final.",
        "indirect [The plan, Kirby said, is final] <- Kirby => Kirby (person)"},
   });
 }
 
-TEST_CASE("attribute: an anonymous speaker's relative clause does not hide the attribution" * doctest::may_fail()) {
+TEST_CASE("attribute: an anonymous speaker's relative clause does not hide the attribution") {
   CheckQuotesNoRule({
       {"CLAUSE, said an official who was not authorized to speak publicly",
        "The plan is final, said an official who was not authorized to speak publicly.",
@@ -314,17 +313,16 @@ TEST_CASE("attribute: an anonymous speaker's relative clause does not hide the a
   });
 }
 
-TEST_CASE("attribute: a scare quote after the attribution keeps the quote's speaker" * doctest::may_fail()) {
+TEST_CASE("attribute: a scare quote after the attribution keeps the quote's speaker") {
   // “Q,” SPEAKER said of the “term”.: the whole sentence is rejected today, and
   // both quotations become terms.
   std::string dump = testing::DumpQuotesNoRule(testing::Run("“We are ready,” Kirby said of the “new plan”."));
   CHECK(dump.substr(0, dump.find('\n')) == "direct [We are ready,] <- Kirby => Kirby (person)");
 }
 
-TEST_CASE("attribute: an unknown surname right after a closing quotation mark is a speaker" *
-          doctest::may_fail()) {
-  // Regressed in df7765a/abec25c: a name after a quotation mark counts as
-  // sentence-initial, and a lone unknown capitalised word there is no name.
+TEST_CASE("attribute: an unknown surname right after a closing quotation mark is a speaker") {
+  // Regressed in df7765a/abec25c: a name after a closing quotation mark
+  // counted as sentence-initial, and a lone unknown capitalised word there was no name.
   CheckQuotesNoRule({
       {"“A,” McKegg said. “B.”", "“The team played well,” McKegg said. “We will be back next year.”",
        "direct [The team played well,] <- McKegg => McKegg (person)\n"
@@ -332,6 +330,7 @@ TEST_CASE("attribute: an unknown surname right after a closing quotation mark is
   });
 }
 
+// Not handled yet: "went on to say" puts the cue after a phrasal verb.
 TEST_CASE("attribute: went on to say is speech" * doctest::may_fail()) {
   CheckQuotesNoRule({
       {"Kirby went on to say CLAUSE", "Kirby went on to say the plan is final.",
