@@ -109,6 +109,7 @@ std::optional<Format> ParseFormat(std::string_view name) {
   if (name == "jsonl") return Format::kJsonl;
   if (name == "csv") return Format::kCsv;
   if (name == "table") return Format::kTable;
+  if (name == "sqlite") return Format::kSqlite;
   return std::nullopt;
 }
 
@@ -121,6 +122,7 @@ Format DefaultFormat(const std::string& output_path, bool stdout_is_terminal) {
     if (ends(".jsonl")) return Format::kJsonl;
     if (ends(".csv")) return Format::kCsv;
     if (ends(".txt")) return Format::kTable;
+    if (ends(".db") || ends(".sqlite")) return Format::kSqlite;
     return Format::kJson;
   }
   return stdout_is_terminal ? Format::kTable : Format::kJson;

@@ -97,13 +97,13 @@ void PrintError(std::string_view command, std::string_view message);
 Result<RuleSet> LoadCliRules(const CLI::App& sub);
 
 // Output formats of extract (and any command printing per-article records).
-enum class Format { kJson, kJsonl, kCsv, kTable };
+enum class Format { kJson, kJsonl, kCsv, kTable, kSqlite };  // kSqlite: extract -o FILE only
 
-// Parses "json", "jsonl", "csv", "table"; nullopt otherwise.
+// Parses "json", "jsonl", "csv", "table", "sqlite"; nullopt otherwise.
 std::optional<Format> ParseFormat(std::string_view name);
 
 // The format when --format is not given: from the -o file's extension
-// (.json, .jsonl, .csv, .txt → table), else a table on a terminal and JSON
+// (.json, .jsonl, .csv, .txt → table, .db/.sqlite → sqlite), else a table on a terminal and JSON
 // otherwise.
 Format DefaultFormat(const std::string& output_path, bool stdout_is_terminal);
 

@@ -52,13 +52,21 @@ int RunExtract(const CLI::App& sub, const ExtractFlags& flags) {
     PrintError(kCmd, rules.status().ToString());
     return kExitUsage;
   }
+  const bool sqlite = flags.format == "sqlite" ||
+                     (flags.format.empty() && DefaultFormat(flags.output, false) == Format::kSqlite);
+  if (sqlite && (flags.output.empty() || flags.output == "-")) {
+    PrintError(kCmd, "--format sqlite needs -o FILE (a database file)");
+    return kExitUsage;
+  }
+  // A database is written by its own writer; `out` then stays on stdout, unused.
   Output out;
-  if (!out.Open(flags.output)) {
+  if (!out.Open(sqlite ? "" : flags.output)) {
     PrintError(kCmd, "cannot write output: " + out.error());
     return kExitUsage;
   }
-  Format format = flags.format.empty() ? DefaultFormat(flags.output, out.is_terminal())
-                                       : *ParseFormat(flags.format);
+  Format format = sqlite               ? Format::kSqlite
+                  : flags.format.empty() ? DefaultFormat(flags.output, out.is_terminal())
+                                         : *ParseFormat(flags.format);
   ErrorLog errors(kCmd);
   if (!errors.Open(flags.errors)) return kExitUsage;
 
@@ -67,7 +75,13 @@ int RunExtract(const CLI::App& sub, const ExtractFlags& flags) {
   WriterOptions wopts;
   wopts.single_article = IsSingleArticle(flags.inputs);
   wopts.width = out.is_terminal() ? TerminalWidth(120) : 120;
-  std::unique_ptr<RecordWriter> writer = MakeRecordWriter(format, out, wopts);
+  std::string writer_error;
+  std::unique_ptr<RecordWriter> writer = sqlite ? MakeSqliteWriter(flags.output, &writer_error)
+                                                : MakeRecordWriter(format, out, wopts);
+  if (!writer) {
+    PrintError(kCmd, "cannot write output: " + writer_error);
+    return kExitUsage;
+  }
 
   ReaderOptions ropts;
   ropts.max_article_bytes = options.max_article_bytes;
@@ -96,8 +110,12 @@ int RunExtract(const CLI::App& sub, const ExtractFlags& flags) {
     return writing;
   };
   if (writing) progress.Finish(RunCorpus(reader, rules.value(), options, runner, sink));
-  if (writing) writer->End();
+  if (writing) writing = writer->End();
   out.Finish();
+  if (!writer->error().empty()) {
+    PrintError(kCmd, "cannot write output: " + writer->error());
+    return kExitUsage;
+  }
   errors.Finish();
   // A reader that went away (`| head`) got what it wanted: not an error.
   if (out.broken_pipe()) return kExitOk;
@@ -117,9 +135,9 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
                   ".txt files, .jsonl corpora, directories of them, or - for standard input")
       ->required();
   sub->add_option("-f,--format", flags->format,
-                  "json | jsonl | csv | table (default: table on a terminal, else json; "
-                  "with -o, from the file's extension)")
-      ->check(CLI::IsMember({"json", "jsonl", "csv", "table"}));
+                  "json | jsonl | csv | table | sqlite (default: table on a terminal, else json; "
+                  "with -o, from the file's extension: .db and .sqlite mean sqlite)")
+      ->check(CLI::IsMember({"json", "jsonl", "csv", "table", "sqlite"}));
   sub->add_option("-o,--output", flags->output, "write here instead of standard output");
   sub->add_option("--errors", flags->errors, "write one JSONL record per failed input here");
   sub->add_flag("--no-terms", flags->no_terms, "leave scare quotes (kind \"term\") out");

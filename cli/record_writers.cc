@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "engine/serialize.h"
+#include "engine/sqlite_store.h"
 
 namespace qg::cli {
 namespace {
@@ -147,7 +148,32 @@ class TableWriter : public RecordWriter {
   size_t count_ = 0;
 };
 
+class SqliteWriter : public RecordWriter {
+ public:
+  explicit SqliteWriter(std::unique_ptr<SqliteStore> store) : store_(std::move(store)) {}
+  bool Record(const Document& doc) override { return Check(store_->Add(doc)); }
+  bool End() override { return Check(store_->Close()); }
+  std::string error() const override { return error_; }
+
+ private:
+  bool Check(const Status& s) {
+    if (!s.ok()) error_ = s.message();
+    return s.ok();
+  }
+  std::unique_ptr<SqliteStore> store_;
+  std::string error_;
+};
+
 }  // namespace
+
+std::unique_ptr<RecordWriter> MakeSqliteWriter(const std::string& path, std::string* error) {
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Create(path);
+  if (!store.ok()) {
+    *error = store.status().message();
+    return nullptr;
+  }
+  return std::make_unique<SqliteWriter>(std::move(store).value());
+}
 
 std::string RecordWriter::Render(const Document&) const { return {}; }
 bool RecordWriter::WriteRendered(const std::string&) { return false; }
@@ -175,6 +201,7 @@ std::unique_ptr<RecordWriter> MakeRecordWriter(Format format, Output& out, Write
     case Format::kJsonl: return std::make_unique<JsonlWriter>(out);
     case Format::kCsv: return std::make_unique<CsvWriter>(out);
     case Format::kTable: return std::make_unique<TableWriter>(out, options.width);
+    case Format::kSqlite: break;  // MakeSqliteWriter: it writes a file, not an Output
   }
   return std::make_unique<JsonlWriter>(out);
 }

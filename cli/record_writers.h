@@ -7,7 +7,7 @@
 //
 // json: one pretty object when WriterOptions::single_article, else a JSON array
 // (also for 0 or 1 articles of a corpus, so scripts see one shape per input kind).
-// jsonl: one compact record a line. csv: one row per quote, RFC 4180 quoting,
+// jsonl: one compact record a line. sqlite: tables articles, sources, quotes. csv: one row per quote, RFC 4180 quoting,
 // a header row. table: per article a heading and aligned columns
 // (#, kind, speaker → source, quote truncated to fit, rule).
 #pragma once
@@ -39,9 +39,16 @@ class RecordWriter {
   virtual bool renders_in_parallel() const { return false; }
   virtual std::string Render(const Document& doc) const;
   virtual bool WriteRendered(const std::string& rendered);
+  // Why the last call returned false, for writers that do not write to an
+  // Output (sqlite); "" otherwise.
+  virtual std::string error() const { return {}; }
 };
 
 std::unique_ptr<RecordWriter> MakeRecordWriter(Format format, Output& out, WriterOptions options);
+
+// The sqlite format (engine/sqlite_store.h): a fresh database at `path`.
+// nullptr with `*error` set when it cannot be created.
+std::unique_ptr<RecordWriter> MakeSqliteWriter(const std::string& path, std::string* error);
 
 // Quotes a CSV field when it holds a comma, quote, CR or LF (RFC 4180).
 std::string CsvField(std::string_view s);
