@@ -132,6 +132,7 @@ class Resolver {
                m.gender == Gender::kUnknown;
     }
     entities_.push_back(std::move(e));
+    Index(static_cast<int>(entities_.size()) - 1);
     return static_cast<int>(entities_.size()) - 1;
   }
 
@@ -163,6 +164,7 @@ class Resolver {
       if (n > ent.tokens) {
         ent.name = m.name;
         SetNameParts(ent, m.name);
+        Index(e);
       }
       if (!m.descriptors.empty() || rules_.forenames.Contains(Words(AsciiLower(m.name)).front())) {
         ent.weak = false;
@@ -173,50 +175,93 @@ class Resolver {
     return e;
   }
 
+  // Every lookup goes through an index, and every scan of the mention history
+  // is bounded, so resolution stays linear in an article's mentions however many
+  // people it names (tests/hostile_test.cc, Issue5Resolve*).
+  static constexpr size_t kHistoryScan = 400;
+
+  void Index(int e) {
+    const Entity& ent = entities_[e];
+    const std::string key = StripArticle(ent.name);
+    key_by_kind_[static_cast<int>(ent.kind)][key] = e;
+    if (ent.kind == SourceKind::kPerson && ent.named) {
+      std::vector<int>& same = by_last_[ent.last];
+      if (same.empty() || same.back() != e) same.push_back(e);
+      first_latest_[ent.first] = e;
+      if (ent.tokens == 1) single_latest_[ent.first] = e;
+    }
+    if (ent.kind == SourceKind::kOrganization) {
+      std::string initials = AsciiLower(Initials(ent.name));
+      if (initials.size() >= 2) org_by_initials_[initials] = e;
+    }
+    if (ent.kind == SourceKind::kAnonymous) anon_by_head_[HeadOf(ent)] = e;
+  }
+
+  int Latest(SourceKind kind, const std::string& key) const {
+    auto it = key_by_kind_[static_cast<int>(kind)].find(key);
+    return it == key_by_kind_[static_cast<int>(kind)].end() ? -1 : it->second;
+  }
+
+  int FindPerson(const std::vector<std::string>& w) const {
+    // A bare surname shared by two people ("Greenspan" after Dorie and
+    // Michael Greenspan) goes to the one the article talks about most.
+    auto last = by_last_.find(w.back());
+    if (w.size() == 1 && last != by_last_.end()) {
+      int best = -1;
+      for (int e : last->second) {
+        if (best < 0 || entities_[e].mention_count > entities_[best].mention_count ||
+            (entities_[e].mention_count == entities_[best].mention_count && e > best)) {
+          best = e;
+        }
+      }
+      return best;
+    }
+    int best = -1;
+    if (w.size() == 1) best = std::max(best, Latest(SourceKind::kOrganization, w[0]));  // "Apple"
+    if (last != by_last_.end()) {
+      // Newest first, and only a few: people sharing a surname are few in one article.
+      const std::vector<int>& ids = last->second;
+      for (size_t i = ids.size(), seen = 0; i > 0 && seen < 64; --i, ++seen) {
+        const Entity& ent = entities_[ids[i - 1]];
+        bool both_full = w.size() > 1 && ent.tokens > 1;
+        if (!both_full || ent.first == w.front()) {
+          best = std::max(best, ids[i - 1]);
+          break;
+        }
+      }
+    }
+    if (w.size() == 1) {
+      auto first = first_latest_.find(w[0]);  // "Kim" for Kim Jong-un
+      if (first != first_latest_.end()) best = std::max(best, first->second);
+    } else {
+      // "Wang" first, "Wang Qishan" later: family names may come first.
+      for (const std::string& part : {w.front(), w.back()}) {
+        auto single = single_latest_.find(part);
+        if (single != single_latest_.end()) best = std::max(best, single->second);
+      }
+    }
+    return best;
+  }
+
   int Find(const Mention& m) {
     if (m.kind == MentionKind::kName) {
       if (m.source_kind == SourceKind::kPerson) {
         std::vector<std::string> w = Words(AsciiLower(m.name));
-        if (w.empty()) return -1;
-        // A bare surname shared by two people ("Greenspan" after Dorie and
-        // Michael Greenspan) goes to the one the article talks about most.
-        if (w.size() == 1) {
-          int best = -1;
-          for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
-            const Entity& ent = entities_[e];
-            if (ent.kind != SourceKind::kPerson || !ent.named || ent.last != w[0]) continue;
-            if (best < 0 || ent.mention_count > entities_[best].mention_count) best = e;
-          }
-          if (best >= 0) return best;
-        }
-        for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
-          const Entity& ent = entities_[e];
-          if (ent.kind == SourceKind::kOrganization && ent.named && w.size() == 1 &&
-              StripArticle(ent.name) == w[0]) {
-            return e;  // "Apple" seen before as an institution
-          }
-          if (ent.kind != SourceKind::kPerson || !ent.named) continue;
-          if (ent.last == w.back()) {
-            bool both_full = w.size() > 1 && ent.tokens > 1;
-            if (!both_full || ent.first == w.front()) return e;
-          }
-          if (w.size() == 1 && ent.first == w[0]) return e;
-          // "Wang" first, "Wang Qishan" later: family names may come first.
-          if (w.size() > 1 && ent.tokens == 1 && (ent.first == w.front() || ent.first == w.back())) return e;
-        }
-        return -1;
+        return w.empty() ? -1 : FindPerson(w);
       }
       std::string key = StripArticle(m.name);
-      const std::string initials = Initials(m.name);
-      for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
-        const Entity& ent = entities_[e];
-        if (StripArticle(ent.name) == key) return e;
-        if (ent.kind != SourceKind::kOrganization) continue;
-        // "IRCC" after "Immigration, Refugees and Citizenship Canada", and back.
-        if (key.size() >= 2 && AsciiLower(Initials(ent.name)) == key) return e;
-        if (initials.size() >= 2 && AsciiLower(initials) == StripArticle(ent.name)) return e;
+      int best = -1;
+      for (SourceKind k : {SourceKind::kPerson, SourceKind::kOrganization, SourceKind::kAnonymous}) {
+        best = std::max(best, Latest(k, key));
       }
-      return -1;
+      // "IRCC" after "Immigration, Refugees and Citizenship Canada", and back.
+      if (key.size() >= 2) {
+        auto it = org_by_initials_.find(key);
+        if (it != org_by_initials_.end()) best = std::max(best, it->second);
+      }
+      const std::string initials = AsciiLower(Initials(m.name));
+      if (initials.size() >= 2) best = std::max(best, Latest(SourceKind::kOrganization, initials));
+      return best;
     }
     std::string head = AsciiLower(doc_.slice(m.head));
     // "the minister" and "Canada's prime minister" both point at someone known.
@@ -225,18 +270,17 @@ class Resolver {
     bool definite = AsciiLower(m.name).rfind("the ", 0) == 0 ||
                     (owner_named && m.source_kind == SourceKind::kPerson);
     if (m.kind == MentionKind::kAnonymous) {
-      std::string key = StripArticle(m.name);
-      for (int e = static_cast<int>(entities_.size()) - 1; e >= 0; --e) {
-        const Entity& ent = entities_[e];
-        if (ent.kind != SourceKind::kAnonymous) continue;
-        if (StripArticle(ent.name) == key) return e;
-        if (definite && Words(AsciiLower(ent.name)).size() > 0 && HeadOf(ent) == head) return e;
+      int best = Latest(SourceKind::kAnonymous, StripArticle(m.name));
+      if (definite) {
+        auto it = anon_by_head_.find(head);
+        if (it != anon_by_head_.end()) best = std::max(best, it->second);
       }
-      return -1;
+      return best;
     }
-    // Definite descriptions.
+    // Definite descriptions recall a recent entity they fit.
     if (!definite) return -1;
-    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+    size_t scanned = 0;
+    for (auto it = history_.rbegin(); it != history_.rend() && scanned < kHistoryScan; ++it, ++scanned) {
       int e = doc_.mentions[*it].entity;
       const Entity& ent = entities_[e];
       if (ent.kind != m.source_kind) continue;
@@ -250,7 +294,8 @@ class Resolver {
     }
     // "the agency", "the company": the latest institution named.
     if (m.source_kind == SourceKind::kOrganization && rules_.organizations.Field(head, 1) == "generic") {
-      for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      scanned = 0;
+      for (auto it = history_.rbegin(); it != history_.rend() && scanned < kHistoryScan; ++it, ++scanned) {
         int e = doc_.mentions[*it].entity;
         if (entities_[e].kind == SourceKind::kOrganization && entities_[e].named &&
             rules_.organizations.Field(AsciiLower(entities_[e].name), 0) != "place") {
@@ -315,7 +360,8 @@ class Resolver {
       }
       i = first;
     }
-    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+    size_t scanned = 0;
+    for (auto it = history_.rbegin(); it != history_.rend() && scanned < kHistoryScan; ++it, ++scanned) {
       int e = doc_.mentions[*it].entity;
       if (Compatible(p, entities_[e])) return Learn(p, e);
     }
@@ -363,13 +409,7 @@ class Resolver {
       const std::string& aff = entities_[e].affiliation;
       if (aff.empty() || entities_[e].kind == SourceKind::kOrganization) continue;
       std::string key = StripArticle(aff);
-      int org = -1;
-      for (size_t o = 0; o < entities_.size(); ++o) {
-        if (entities_[o].kind == SourceKind::kOrganization && StripArticle(entities_[o].name) == key) {
-          org = static_cast<int>(o);
-          break;
-        }
-      }
+      int org = Latest(SourceKind::kOrganization, key);
       if (org < 0) {
         Entity ent;
         ent.name = aff;
@@ -379,6 +419,7 @@ class Resolver {
         entities_.push_back(std::move(ent));
         source_of.push_back(-1);
         org = static_cast<int>(entities_.size()) - 1;
+        Index(org);
       }
       int src = add(org);
       sources[source_of[e]].affiliation = src;
@@ -391,6 +432,11 @@ class Resolver {
   Document& doc_;
   std::vector<Entity> entities_;
   std::vector<int> history_;  // mentions with an entity, in text order
+  std::unordered_map<std::string, int> key_by_kind_[3];  // name without article -> latest entity
+  std::unordered_map<std::string, std::vector<int>> by_last_;  // persons by surname
+  std::unordered_map<std::string, int> first_latest_, single_latest_;  // by first name; one-word names
+  std::unordered_map<std::string, int> org_by_initials_;
+  std::unordered_map<std::string, int> anon_by_head_;
 };
 
 }  // namespace
