@@ -1,0 +1,44 @@
+// Name-string helpers for resolution (internal): words, initials, articles.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/internal/text_util.h"
+
+namespace qg::internal {
+
+inline std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// Capital initials of a multi-word name: "Immigration, Refugees and Citizenship Canada" -> "IRCC".
+inline std::string Initials(std::string_view name) {
+  std::string out;
+  int words = 0;
+  for (const std::string& w : Words(name)) {
+    ++words;
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') out += w[0];
+  }
+  return words > 1 ? out : std::string();
+}
+
+inline std::string StripArticle(std::string_view s) {
+  std::string l = AsciiLower(s);
+  for (const char* a : {"the ", "a ", "an "}) {
+    if (l.rfind(a, 0) == 0) return l.substr(std::char_traits<char>::length(a));
+  }
+  return l;
+}
+
+}  // namespace qg::internal

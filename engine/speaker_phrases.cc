@@ -1,0 +1,274 @@
+// Builds the mention of a typed head: a name with its descriptors, titles and
+// institution, or an anonymous or institutional phrase with its count,
+// post-modifiers ("familiar with the matter", "for Trudeau") and stated reason
+// for anonymity. Called by the chunker in speakers.cc. Tested by
+// tests/speakers_test.cc.
+#include <algorithm>
+
+#include "engine/internal/chunker.h"
+
+namespace qg::internal {
+
+// The capitalised run ending at h, with its connectors.
+uint32_t Chunker::RunStart(uint32_t body_begin, uint32_t h, uint32_t sent_begin) const {
+  uint32_t r = h;
+  while (r > body_begin) {
+    uint32_t p = r - 1;
+    if (TokenText(doc_, p) == "." && p > body_begin) { r = p; continue; }
+    std::string w = Lower(p);
+    if (NameLike(p, sent_begin) || rules_.titles.Field(WithDot(p, h + 1), 1) == "honorific" ||
+        ((w == "of" || w == "for" || w == "von" || w == "van" ||
+                                     w == "der" || w == "de" || w == "la" || w == "du" ||
+                                     w == "da" || w == "bin" || w == "al") && p > body_begin)) {
+      r = p;
+    } else {
+      break;
+    }
+  }
+  return r;
+}
+
+void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j) {
+  const Sentence& sent = doc_.sentences[s];
+  uint32_t run = RunStart(body_begin, h, sent.token_begin);
+  // The last office title inside the run splits descriptor from name:
+  // "European Commission President | Ursula von der Leyen".
+  uint32_t name_begin = run;
+  Gender gender = Gender::kUnknown;
+  bool titled = false;
+  for (uint32_t k = run; k <= h; ++k) {
+    std::string w = WithDot(k, j);
+    std::string_view cls = rules_.titles.Field(w, 1);
+    if (cls == "office" && k < h) {
+      name_begin = k + 1;
+      titled = true;
+    }
+    if (cls == "honorific") {
+      titled = true;
+      std::string_view g = rules_.titles.Field(w, 0);
+      if (g == "male") gender = Gender::kMale;
+      if (g == "female") gender = Gender::kFemale;
+      // Honorifics stay in the mention but not in the name.
+      if (k == name_begin) name_begin = DotFollows(k, j) ? k + 2 : k + 1;
+    }
+  }
+  if (name_begin > h) name_begin = h;
+  // Words before a name describe it only when a title or an institution is
+  // among them ("Pentagon spokesman John Kirby"); "to deter Putin" has none.
+  if (run > body_begin) {
+    bool describes = false;
+    for (uint32_t k = body_begin; k < run; ++k) {
+      if (rules_.titles.Contains(Lower(k)) || IsCapitalized(TokenText(doc_, k))) describes = true;
+    }
+    if (!describes) {
+      t = run;
+      body_begin = run;
+    }
+  }
+  // Lower-case descriptor words before the run ("Pentagon spokesman").
+  for (uint32_t k = body_begin; k < run; ++k) {
+    std::string_view g = rules_.titles.Field(Lower(k), 0);
+    if (!g.empty()) titled = true;
+    if (g == "male") gender = Gender::kMale;
+    if (g == "female") gender = Gender::kFemale;
+  }
+  for (uint32_t k = run; k < name_begin; ++k) {
+    std::string_view g = rules_.titles.Field(WithDot(k, j), 0);
+    if (g == "male") gender = Gender::kMale;
+    if (g == "female") gender = Gender::kFemale;
+  }
+  Mention m;
+  m.kind = MentionKind::kName;
+  m.token_begin = t;
+  m.token_end = j;
+  m.sentence = s;
+  m.span = Span{doc_.tokens[t].span.begin, doc_.tokens[j - 1].span.end};
+  m.head = Span{doc_.tokens[name_begin].span.begin, doc_.tokens[h].span.end};
+  bool poss = false;
+  std::string name = Text(name_begin, h + 1);
+  std::string_view last = internal::StripPossessive(TokenText(doc_, h), &poss);
+  if (poss) {
+    name.resize(name.size() - (TokenText(doc_, h).size() - last.size()));
+    m.head.end -= static_cast<uint32_t>(TokenText(doc_, h).size() - last.size());
+    m.span.end = m.head.end;
+    m.possessive = true;
+  }
+  m.name = name;
+  if (name_begin > body_begin) {
+    m.descriptors.push_back(Text(body_begin, name_begin));
+    m.affiliation = Affiliation(body_begin, name_begin, j);
+  }
+  // Person or institution?
+  std::string lname = AsciiLower(name);
+  std::string first = AsciiLower(TokenText(doc_, name_begin));
+  std::string_view last_type = rules_.organizations.Field(AsciiLower(last), 0);
+  std::string_view first_type = rules_.organizations.Field(first, 0);
+  bool acronym = internal::IsAcronym(last) && name_begin == h;
+  // "CANADIAN PRESS FILE", "READ MORE": capitals throughout are a credit or a kicker.
+  bool shouting = h > name_begin && internal::IsAcronym(TokenText(doc_, name_begin)) &&
+                  internal::IsAcronym(last);
+  std::string_view name_type = rules_.organizations.Field(lname, 0);
+  bool org = name_type == "name" || name_type == "place" || last_type == "head" ||
+             LocativeBefore(t) ||
+             (first_type == "head" && h > name_begin) || (acronym && !titled) || shouting;
+  if (titled && !rules_.organizations.Contains(lname)) org = false;
+  m.source_kind = org ? SourceKind::kOrganization : SourceKind::kPerson;
+  if (!org) ExtendAffiliation(m, j, sent.token_end);
+  if (org) {
+    m.gender = Gender::kNeuter;
+    if (AsciiLower(TokenText(doc_, t)) == "the" && t < name_begin) {
+      // "the White House": the article is no part of the name.
+    }
+  } else {
+    std::string_view g = rules_.forenames.Field(first, 0);
+    if (gender == Gender::kUnknown) {
+      gender = g == "male" ? Gender::kMale : g == "female" ? Gender::kFemale : Gender::kUnknown;
+    }
+    m.gender = gender;
+  }
+  out_.push_back(std::move(m));
+}
+
+// "Tim Guest with the Nova Scotia Health Authority", "Kent Moore at the
+// University of Toronto": the institution after a person's name is part of
+// the mention, so the speaker before the cue is the person, not the institution.
+void Chunker::ExtendAffiliation(Mention& m, uint32_t j, uint32_t end) const {
+  if (j + 1 >= end || !Usable(j, end)) return;
+  std::string w = Lower(j);
+  if (w != "with" && w != "of" && w != "at" && w != "from" && w != "for") return;
+  uint32_t k = j + 1;
+  if (Usable(k, end) && Lower(k) == "the") ++k;
+  uint32_t start = k;
+  while (k < end && Usable(k, end) && k - start < 8 &&
+         (IsCapitalized(TokenText(doc_, k)) ||
+          (k > start && (Lower(k) == "of" || Lower(k) == "for") && k + 1 < end &&
+           IsCapitalized(TokenText(doc_, k + 1))))) {
+    ++k;
+  }
+  if (k == start) return;
+  std::string org = Text(start, k);
+  std::string_view type = rules_.organizations.Field(AsciiLower(org), 0);
+  std::string_view last = rules_.organizations.Field(AsciiLower(TokenText(doc_, k - 1)), 0);
+  std::string_view first = rules_.organizations.Field(AsciiLower(TokenText(doc_, start)), 0);
+  if (type != "name" && last != "head" && first != "head") return;
+  m.token_end = k;
+  m.span.end = doc_.tokens[k - 1].span.end;
+  if (m.affiliation.empty()) m.affiliation = org;
+}
+
+// A name after "in", "from", "near" is a place ("in Montreal", "from Nova Scotia").
+bool Chunker::LocativeBefore(uint32_t t) const {
+  if (t == 0 || doc_.tokens[t - 1].kind != TokenKind::kWord) return false;
+  std::string w = Lower(t - 1);
+  return w == "in" || w == "from" || w == "near" || w == "across" || w == "into" ||
+         w == "throughout" || w == "outside" || w == "inside";
+}
+
+// The institution named among descriptor words: their capitalised run.
+std::string Chunker::Affiliation(uint32_t a, uint32_t b, uint32_t end) const {
+  uint32_t best_a = b, best_b = b;
+  for (uint32_t k = a; k < b;) {
+    if (IsCapitalized(TokenText(doc_, k)) && rules_.titles.Field(WithDot(k, end), 1).empty() &&
+        Class(k).empty()) {
+      uint32_t e = k;
+      while (e < b && IsCapitalized(TokenText(doc_, e)) &&
+             rules_.titles.Field(WithDot(e, end), 1).empty()) {
+        ++e;
+      }
+      best_a = k;
+      best_b = e;
+      k = e;
+    } else {
+      ++k;
+    }
+  }
+  return best_a < best_b ? Text(best_a, best_b) : std::string();
+}
+
+void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, int count, MentionKind kind, SourceKind source_kind) {
+  const Sentence& sent = doc_.sentences[s];
+  Mention m;
+  m.kind = kind;
+  m.source_kind = source_kind;
+  m.sentence = s;
+  m.count = count;
+  m.token_begin = t;
+  uint32_t end = j;
+  // Post-modifiers of anonymous sources: "familiar with the matter", "for Trudeau".
+  if (source_kind == SourceKind::kAnonymous ||
+      (source_kind == SourceKind::kPerson && kind == MentionKind::kDescription)) {
+    end = PostModifier(j, sent.token_end);
+  }
+  m.token_end = end;
+  m.span = Span{doc_.tokens[t].span.begin, doc_.tokens[end - 1].span.end};
+  m.head = doc_.tokens[h].span;
+  m.name = Text(t, end);
+  std::string first = Lower(t);
+  if (IsCapitalized(m.name) && !Class(t).empty()) m.name[0] = static_cast<char>(first[0]);
+  if (IsCapitalized(m.name) && t == sent.token_begin && rules_.anonymous.Contains(first)) {
+    m.name[0] = static_cast<char>(first[0]);
+  }
+  std::string head = Lower(h);
+  m.gender = rules_.anonymous.Field(head, 0) == "pl" ? Gender::kPlural : Gender::kUnknown;
+  if (source_kind == SourceKind::kOrganization) m.gender = Gender::kNeuter;
+  std::string_view g = rules_.titles.Field(head, 0);
+  if (g == "male") m.gender = Gender::kMale;
+  if (g == "female") m.gender = Gender::kFemale;
+  m.affiliation = Affiliation(body_begin, h, j);
+  if (h > body_begin) m.descriptors.push_back(Text(body_begin, h + 1));
+  // "a White House statement": the document speaks for the institution it names.
+  if (source_kind == SourceKind::kOrganization && !m.affiliation.empty() &&
+      rules_.organizations.Field(head, 0) == "doc") {
+    m.kind = MentionKind::kName;
+    m.name = m.affiliation;
+  }
+  if (source_kind == SourceKind::kAnonymous) m.anonymity_reason = Reason(end, sent.token_end);
+  out_.push_back(std::move(m));
+}
+
+// Length in tokens of a phrase from `lex` starting at t with class `cls`, or 0.
+uint32_t Chunker::PhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t, uint32_t end) const {
+  std::string phrase;
+  uint32_t best = 0;
+  for (uint32_t k = t; k < end && k - t < lex.max_words(); ++k) {
+    if (doc_.tokens[k].kind != TokenKind::kWord) break;
+    if (!phrase.empty()) phrase += ' ';
+    phrase += Lower(k);
+    if (lex.Field(phrase, 1) == cls) best = k - t + 1;
+  }
+  return best;
+}
+
+uint32_t Chunker::PostModifier(uint32_t j, uint32_t end) const {
+  if (j >= end || quoted_[j]) return j;
+  uint32_t len = PhraseAt(rules_.anonymous, "postmod", j, end);
+  if (len > 0) {
+    uint32_t k = j + len;
+    uint32_t limit = std::min(end, k + 5);
+    while (k < limit && Usable(k, end) && doc_.tokens[k].kind == TokenKind::kWord &&
+           Class(k) != "aux" && Class(k) != "wh") {
+      ++k;
+    }
+    return k;
+  }
+  std::string w = Lower(j);
+  if ((w == "for" || w == "at" || w == "with" || w == "of" || w == "in") && j + 1 < end &&
+      Usable(j + 1, end)) {
+    uint32_t k = j + 1;
+    if (Class(k) == "det") ++k;
+    uint32_t start = k;
+    while (k < end && Usable(k, end) && IsCapitalized(TokenText(doc_, k)) && k - start < 5) ++k;
+    if (k > start) return k;
+  }
+  return j;
+}
+
+std::string Chunker::Reason(uint32_t j, uint32_t end) const {
+  for (uint32_t k = j; k < end && k < j + 30; ++k) {
+    uint32_t len = PhraseAt(rules_.anonymous, "reason", k, end);
+    if (len > 0) return Text(k, k + len);
+  }
+  return {};
+}
+
+}  // namespace qg::internal
