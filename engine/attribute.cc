@@ -115,7 +115,8 @@ int Attributor::SplitCoordinated(const TaggedSentence& ts, int a, int b) const {
 
 bool Attributor::MatchSentence(uint32_t s) {
   current_sentence_ = s;
-  TaggedSentence ts = TagSentence(doc_, rules_, ctx_, s);
+  tagged_[s] = TagSentence(doc_, rules_, ctx_, s);
+  const TaggedSentence& ts = tagged_[s];
   if (ts.tags.empty() || rules_.patterns == nullptr) return false;
   if (debug_) {
     std::fprintf(stderr, "[%u] %s | %.*s\n", s, ts.tags.c_str(),
@@ -175,7 +176,23 @@ bool Attributor::HasAttribution(const std::string& tags, size_t from) {
 }
 
 bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
-  for (const Pattern& p : rules_.patterns->patterns) {
+  const std::vector<Pattern>& patterns = rules_.patterns->patterns;
+  // The set says which patterns match; they are then tried in file order, as
+  // without it. Should the set fail (its DFA out of memory), every pattern is tried.
+  std::vector<uint8_t> can(patterns.size(), 1);
+  if (rules_.patterns->any != nullptr) {
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo error;
+    if (rules_.patterns->any->Match(ts.tags, &hits, &error)) {
+      can.assign(patterns.size(), 0);
+      for (int i : hits) can[i] = 1;
+    } else if (error.kind == RE2::Set::kNoError) {
+      return false;
+    }
+  }
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (!can[i]) continue;
+    const Pattern& p = patterns[i];
     const RE2& re = *p.re;
     const int ngroups = re.NumberOfCapturingGroups();
     std::vector<re2::StringPiece> groups(ngroups + 1);
@@ -289,6 +306,7 @@ std::string Attributor::AsciiLowerWord(uint32_t t) const {
 }
 
 std::vector<Quote> Attributor::Run() {
+  tagged_.resize(doc_.sentences.size());
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) MatchSentence(s);
   ResolveContext();  // may append quotes out of sentence order
 

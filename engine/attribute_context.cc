@@ -152,7 +152,7 @@ void Attributor::ResolveContext() {
     if (cm != context_sentences_.end()) AttachFromContext(previous, cm->second, true);
 
     // Quoted regions no pattern claimed.
-    TaggedSentence ts = TagSentence(doc_, rules_, ctx_, s);
+    const TaggedSentence& ts = tagged_[s];
     bool content = false;
     for (char c : ts.tags) {
       if (c != 'Q' && c != '.' && c != ',' && c != '-' && c != ':' && c != '(' && c != ')') content = true;

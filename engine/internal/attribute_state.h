@@ -57,6 +57,8 @@ class Attributor {
   std::vector<uint32_t> quote_sentence_;  // parallel to quotes_
   uint32_t current_sentence_ = 0;
   std::unordered_map<uint32_t, ContextMatch> context_sentences_;
+  // Each sentence's tag string, made once in pass 1 and read again by pass 2.
+  std::vector<TaggedSentence> tagged_;
   bool debug_ = false;  // QG_DEBUG_TAGS set: print each sentence's tag string on stderr
 };
 

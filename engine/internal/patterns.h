@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 namespace qg::internal {
 
@@ -25,6 +26,11 @@ struct Pattern {
 
 struct CompiledPatterns {
   std::vector<Pattern> patterns;
+  // All patterns in one unanchored RE2::Set, Add index == index in `patterns`.
+  // One pass over a tag string tells which patterns can match, so the costly
+  // match with submatches runs only for those (most sentences match none).
+  // Null when the set could not be built; callers then try every pattern.
+  std::unique_ptr<RE2::Set> any;
 };
 
 }  // namespace qg::internal
