@@ -15,7 +15,7 @@ uint32_t Chunker::RunStart(uint32_t body_begin, uint32_t h, uint32_t sent_begin)
   while (r > body_begin) {
     uint32_t p = r - 1;
     if (TokenText(doc_, p) == "." && p > body_begin) { r = p; continue; }
-    std::string w = Lower(p);
+    std::string_view w = Lower(p);
     if (NameLike(p, sent_begin) || rules_.titles.Field(WithDot(p, h + 1), 1) == "honorific" ||
         ((w == "of" || w == "for" || w == "von" || w == "van" ||
                                      w == "der" || w == "de" || w == "la" || w == "du" ||
@@ -37,7 +37,7 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   Gender gender = Gender::kUnknown;
   bool titled = false;
   for (uint32_t k = run; k <= h; ++k) {
-    std::string w = WithDot(k, j);
+    std::string_view w = WithDot(k, j);
     std::string_view cls = rules_.titles.Field(w, 1);
     if (cls == "office" && k < h) {
       name_begin = k + 1;
@@ -100,7 +100,7 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   }
   // Person or institution?
   std::string lname = AsciiLower(name);
-  std::string first = AsciiLower(TokenText(doc_, name_begin));
+  std::string_view first = Lower(name_begin);
   std::string_view last_type = rules_.organizations.Field(AsciiLower(last), 0);
   std::string_view first_type = rules_.organizations.Field(first, 0);
   bool acronym = internal::IsAcronym(last) && name_begin == h;
@@ -134,7 +134,7 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
 // the mention, so the speaker before the cue is the person, not the institution.
 void Chunker::ExtendAffiliation(Mention& m, uint32_t j, uint32_t end) const {
   if (j + 1 >= end || !Usable(j, end)) return;
-  std::string w = Lower(j);
+  std::string_view w = Lower(j);
   if (w != "with" && w != "of" && w != "at" && w != "from" && w != "for") return;
   uint32_t k = j + 1;
   if (Usable(k, end) && Lower(k) == "the") ++k;
@@ -159,7 +159,7 @@ void Chunker::ExtendAffiliation(Mention& m, uint32_t j, uint32_t end) const {
 // A name after "in", "from", "near" is a place ("in Montreal", "from Nova Scotia").
 bool Chunker::LocativeBefore(uint32_t t) const {
   if (t == 0 || doc_.tokens[t - 1].kind != TokenKind::kWord) return false;
-  std::string w = Lower(t - 1);
+  std::string_view w = Lower(t - 1);
   return w == "in" || w == "from" || w == "near" || w == "across" || w == "into" ||
          w == "throughout" || w == "outside" || w == "inside";
 }
@@ -203,12 +203,12 @@ void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint
   m.span = Span{doc_.tokens[t].span.begin, doc_.tokens[end - 1].span.end};
   m.head = doc_.tokens[h].span;
   m.name = Text(t, end);
-  std::string first = Lower(t);
+  std::string_view first = Lower(t);
   if (IsCapitalized(m.name) && !Class(t).empty()) m.name[0] = static_cast<char>(first[0]);
   if (IsCapitalized(m.name) && t == sent.token_begin && rules_.anonymous.Contains(first)) {
     m.name[0] = static_cast<char>(first[0]);
   }
-  std::string head = Lower(h);
+  std::string_view head = Lower(h);
   m.gender = rules_.anonymous.Field(head, 0) == "pl" ? Gender::kPlural : Gender::kUnknown;
   if (source_kind == SourceKind::kOrganization) m.gender = Gender::kNeuter;
   std::string_view g = rules_.titles.Field(head, 0);
@@ -228,13 +228,31 @@ void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint
 
 // Length in tokens of a phrase from `lex` starting at t with class `cls`, or 0.
 uint32_t Chunker::PhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t, uint32_t end) const {
+  // Reason() asks this of up to 30 tokens an anonymous mention: while the words
+  // are one space apart the phrase is a span of lower_text_, built only otherwise.
   std::string phrase;
+  bool spaced = true;
   uint32_t best = 0;
   for (uint32_t k = t; k < end && k - t < lex.max_words(); ++k) {
     if (doc_.tokens[k].kind != TokenKind::kWord) break;
-    if (!phrase.empty()) phrase += ' ';
-    phrase += Lower(k);
-    if (lex.Field(phrase, 1) == cls) best = k - t + 1;
+    if (k > t && spaced) {
+      const uint32_t gap = doc_.tokens[k].span.begin - doc_.tokens[k - 1].span.end;
+      if (gap != 1 || lower_text_[doc_.tokens[k - 1].span.end] != ' ') {
+        spaced = false;
+        phrase = std::string(lower_text_, doc_.tokens[t].span.begin,
+                             doc_.tokens[k - 1].span.end - doc_.tokens[t].span.begin);
+      }
+    }
+    std::string_view key;
+    if (spaced) {
+      key = std::string_view(lower_text_).substr(doc_.tokens[t].span.begin,
+                                                 doc_.tokens[k].span.end - doc_.tokens[t].span.begin);
+    } else {
+      phrase += ' ';
+      phrase += Lower(k);
+      key = phrase;
+    }
+    if (lex.Field(key, 1) == cls) best = k - t + 1;
   }
   return best;
 }
@@ -251,7 +269,7 @@ uint32_t Chunker::PostModifier(uint32_t j, uint32_t end) const {
     }
     return k;
   }
-  std::string w = Lower(j);
+  std::string_view w = Lower(j);
   if ((w == "for" || w == "at" || w == "with" || w == "of" || w == "in") && j + 1 < end &&
       Usable(j + 1, end)) {
     uint32_t k = j + 1;

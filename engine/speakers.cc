@@ -84,7 +84,7 @@ uint32_t Chunker::Step(uint32_t s, uint32_t t) {
   }
   std::string_view cls = Class(t);
   if (cls == "pron_m" || cls == "pron_f" || cls == "pron_n" || cls == "pron_p") {
-    std::string w = Lower(t);
+    std::string_view w = Lower(t);
     // Only subject forms speak: "he", not "him" or "her".
     if (w == "he" || w == "she" || w == "it" || w == "they" || w == "he’s" || w == "she’s") {
       Mention m;
@@ -155,7 +155,7 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
     if ((cls == "det" && Lower(i) != "that") || cls == "quant" ||
         doc_.tokens[i].kind == TokenKind::kNumber) {
       int c = CountOf(TokenText(doc_, i));
-      std::string w = Lower(i);
+      std::string_view w = Lower(i);
       if (w == "half" && i + 2 < end && Lower(i + 2) == "dozen") count = 6;
       else if (w == "dozen" && count < 0) count = 12;
       else if (c >= 0 && count < 0) count = c;
@@ -174,7 +174,7 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
     }
     std::string_view cls = Class(i);
     if (!cls.empty() && !NameLike(i, sent.token_begin)) {
-      std::string w = Lower(i);
+      std::string_view w = Lower(i);
       bool connector = (w == "of" || w == "for" || w == "and") && i > body_begin &&
                        i + 1 < end && NameLike(i - 1, sent.token_begin) &&
                        Usable(i + 1, end) && NameLike(i + 1, sent.token_begin) && w != "and";
@@ -220,7 +220,7 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
 bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, bool at_end, int count) {
   const Sentence& sent = doc_.sentences[s];
   bool poss = false;
-  std::string head = AsciiLower(internal::StripPossessive(TokenText(doc_, h), &poss));
+  std::string_view head = internal::StripPossessive(Lower(h), &poss);
   // "MPs", "Democrats said": a plural the anonymous lexicon knows is a group, not a name.
   if (rules_.anonymous.Field(head, 0) == "pl" && rules_.anonymous.Field(head, 1) == "anonymous") {
     Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
@@ -231,7 +231,7 @@ bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, u
     // name before its verb ("Hua Chunying shot back"); before a known head it
     // is a modifier ("Surrey staff", "Pentagon spokesman").
     if (!at_end && !poss) {
-      std::string next = Lower(h + 1);
+      std::string_view next = Lower(h + 1);
       if (IsCapitalized(TokenText(doc_, h + 1)) || rules_.anonymous.Contains(next) ||
           rules_.organizations.Contains(next) || rules_.titles.Contains(next)) {
         return false;

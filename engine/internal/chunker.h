@@ -25,14 +25,31 @@ class Chunker {
       for (uint32_t t = c.token; t < c.token_end && t < cue_.size(); ++t) cue_[t] = 1;
     }
     for (const QuotedRegion& r : doc.quoted) opening_marks_.insert(r.open_token);
+    // The chunker asks the same questions of a token many times (each chunk,
+    // each head it tries): fold the text once and type every token once.
+    lower_text_ = internal::AsciiLower(doc.text);
+    class_.resize(doc.tokens.size());
+    class_known_.assign(doc.tokens.size(), 0);
     CollectMidSentenceCapitals();
   }
 
   std::vector<Mention> Run();
 
  private:
-  std::string Lower(uint32_t t) const { return internal::AsciiLower(internal::TokenText(doc_, t)); }
+  // Folding keeps byte offsets, so a token's folded form is its span of lower_text_.
+  std::string_view Lower(uint32_t t) const {
+    const Span& sp = doc_.tokens[t].span;
+    return std::string_view(lower_text_).substr(sp.begin, sp.end - sp.begin);
+  }
+  // Typed on first use: most tokens are never asked, the rest are asked often.
   std::string_view Class(uint32_t t) const {
+    if (!class_known_[t]) {
+      class_[t] = ComputeClass(t);
+      class_known_[t] = 1;
+    }
+    return class_[t];
+  }
+  std::string_view ComputeClass(uint32_t t) const {
     // "Jan" "." is the month, "Jan" alone may be a first name.
     if (DotFollows(t, static_cast<uint32_t>(doc_.tokens.size()))) {
       std::string_view c = internal::WordClass(rules_, std::string(internal::TokenText(doc_, t)) + ".");
@@ -50,9 +67,12 @@ class Chunker {
     return t + 1 < end && internal::TokenText(doc_, t + 1) == "." &&
            doc_.tokens[t + 1].span.begin == doc_.tokens[t].span.end;
   }
-  std::string WithDot(uint32_t t, uint32_t end) const {
-    std::string w = Lower(t);
-    if (w.back() != '.' && DotFollows(t, end)) w += '.';
+  // The period token follows the word directly, so "mr." is a span of lower_text_ too.
+  std::string_view WithDot(uint32_t t, uint32_t end) const {
+    std::string_view w = Lower(t);
+    if (w.back() != '.' && DotFollows(t, end)) {
+      return std::string_view(lower_text_).substr(doc_.tokens[t].span.begin, w.size() + 1);
+    }
     return w;
   }
   // Capitalised in a way that signals a name: a sentence-initial word the
@@ -61,12 +81,12 @@ class Chunker {
     std::string_view w = internal::TokenText(doc_, t);
     if (!internal::IsCapitalized(w) && !internal::IsAcronym(w)) return false;
     bool poss = false;
-    std::string base = internal::AsciiLower(internal::StripPossessive(w, &poss));
+    std::string_view base = internal::StripPossessive(Lower(t), &poss);
     std::string_view cls = Class(t);
     const bool initial = Initial(t, sent_begin);
     // "Ms. May", "Mr. Will": after an honorific any capitalised word is the name.
     if (t >= 2 && internal::TokenText(doc_, t - 1) == "." &&
-        rules_.titles.Field(Lower(t - 2) + ".", 1) == "honorific") {
+        rules_.titles.Field(std::string(Lower(t - 2)) + ".", 1) == "honorific") {
       return true;
     }
     // "Theresa May", "June Smith": a capitalised modal or month inside a name.
@@ -81,7 +101,7 @@ class Chunker {
     }
     // A capitalised word that only ever opens sentences ("Mostly, he says",
     // "Cake") is no name unless the lexicons know it.
-    if (initial && !midcap_.count(base) && !rules_.forenames.Contains(base) &&
+    if (initial && !midcap_.count(std::string(base)) && !rules_.forenames.Contains(base) &&
         !rules_.organizations.Contains(base) && !internal::IsAcronym(w)) {
       return false;
     }
@@ -148,6 +168,9 @@ class Chunker {
   std::unordered_set<std::string> midcap_;
   std::unordered_set<uint32_t> opening_marks_;
   std::vector<Mention> out_;
+  std::string lower_text_;               // doc_.text with ASCII folded
+  mutable std::vector<std::string_view> class_;  // per token: ComputeClass, once known
+  mutable std::vector<uint8_t> class_known_;
 };
 
 }  // namespace qg::internal
