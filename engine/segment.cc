@@ -30,6 +30,20 @@ namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 
+// Nearly every byte of a news text is ASCII and these scans visit each one:
+// decode and classify ASCII inline, and leave the rest to utf8.cc.
+inline CodePoint Decode(std::string_view text, size_t i) {
+  if (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) {
+    return {static_cast<unsigned char>(text[i]), 1};
+  }
+  return DecodeAt(text, i);
+}
+inline bool Space(char32_t c) { return c < 0x80 ? (c <= 0x20 || c == 0x7F) : internal::IsSpace(c); }
+inline bool Alnum(char32_t c) {
+  if (c >= 0x80) return internal::IsAlnum(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 // Punctuation per TokenKind::kPunct; everything else that is not a letter, digit,
 // space or quote mark is a symbol.
 bool IsPunct(char32_t c) {
@@ -46,20 +60,20 @@ bool IsPunct(char32_t c) {
 // Scans a word or number starting at `i` (an alphanumeric character) and returns
 // its end. *number is true iff it holds only digits and numeric separators.
 size_t ScanWord(std::string_view text, size_t i, size_t end, bool* number) {
-  CodePoint first = DecodeAt(text, i);
+  CodePoint first = Decode(text, i);
   *number = internal::IsDigit(first.c);
   size_t j = i + first.len;
   size_t segment = 1;  // characters since the word start or the last inner period
   while (j < end) {
-    CodePoint cp = DecodeAt(text, j);
-    if (internal::IsAlnum(cp.c)) {
+    CodePoint cp = Decode(text, j);
+    if (Alnum(cp.c)) {
       if (!internal::IsDigit(cp.c)) *number = false;
       j += cp.len;
       ++segment;
       continue;
     }
     if (j + cp.len >= end) break;
-    CodePoint next = DecodeAt(text, j + cp.len);
+    CodePoint next = Decode(text, j + cp.len);
     CodePoint prev = internal::DecodeBefore(text, j);
     bool join = false;
     if (internal::IsApostrophe(cp.c)) {
@@ -113,9 +127,9 @@ std::vector<Paragraph> FindParagraphs(std::string_view text) {
         if (j < text.size() && text[j] == '\n') ++j;
         break;
       }
-      CodePoint cp = DecodeAt(text, j);
+      CodePoint cp = Decode(text, j);
       if (cp.c == 0x2029) { j += cp.len; hard_break = true; break; }
-      if (!internal::IsSpace(cp.c)) {
+      if (!Space(cp.c)) {
         if (first == kNone) first = j;
         last_end = j + cp.len;
         (cp.c == '.' ? dots : other)++;
@@ -143,12 +157,12 @@ std::vector<Token> Tokenize(const Document& doc) {
     size_t i = doc.paragraphs[p].span.begin;
     const size_t end = std::min<size_t>(doc.paragraphs[p].span.end, text.size());
     while (i < end) {
-      CodePoint cp = DecodeAt(text, i);
-      if (internal::IsSpace(cp.c)) { i += cp.len; continue; }
+      CodePoint cp = Decode(text, i);
+      if (Space(cp.c)) { i += cp.len; continue; }
       Token t;
       t.paragraph = p;
       size_t j = i + cp.len;
-      if (internal::IsAlnum(cp.c)) {
+      if (Alnum(cp.c)) {
         bool number = false;
         j = ScanWord(text, i, end, &number);
         t.kind = number ? TokenKind::kNumber : TokenKind::kWord;
