@@ -47,8 +47,8 @@ char PunctTag(std::string_view p) {
   return 'o';
 }
 
-char WordTag(const RuleSet& rules, std::string_view word) {
-  std::string w = AsciiLower(word);
+// `w` is the word folded to lower case.
+char WordTag(const RuleSet& rules, std::string_view w) {
   if (w == "that") return 'T';
   if (w == "and") return '&';
   if (w == "if" || w == "unless" || w == "whether") return 'i';
@@ -66,8 +66,9 @@ char WordTag(const RuleSet& rules, std::string_view word) {
 }
 
 // Length in tokens of a channel phrase at t ("in a statement", "on Twitter"), or 0.
-uint32_t ChannelAt(const Document& doc, const RuleSet& rules, uint32_t t, uint32_t end) {
-  std::string w = AsciiLower(TokenText(doc, t));
+// `w` is token t folded to lower case.
+uint32_t ChannelAt(const Document& doc, const RuleSet& rules, uint32_t t, uint32_t end,
+                   std::string_view w) {
   if (w != "in" && w != "on" && w != "at" && w != "via" && w != "during") return 0;
   uint32_t k = t + 1;
   if (k < end && WordClass(rules, TokenText(doc, k)) == "det") ++k;
@@ -96,6 +97,9 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
                            uint32_t sentence) {
   TaggedSentence out;
   const Sentence& s = doc.sentences[sentence];
+  out.units.reserve(s.token_end - s.token_begin);
+  out.tags.reserve(s.token_end - s.token_begin);
+  std::string lower;  // the current word folded, one buffer for the sentence
   uint32_t t = s.token_begin;
   while (t < s.token_end) {
     Unit u;
@@ -135,14 +139,18 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
         case TokenKind::kSymbol: u.tag = 'o'; break;
         case TokenKind::kQuoteMark: t = u.token_end; continue;  // stray mark or apostrophe
         case TokenKind::kWord: {
-          uint32_t ch = ChannelAt(doc, rules, t, s.token_end);
+          lower.assign(TokenText(doc, t));
+          for (char& c : lower) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+          }
+          uint32_t ch = ChannelAt(doc, rules, t, s.token_end, lower);
           if (ch > 0) {
             u.tag = 'h';
             u.token_end = t + ch;
           } else {
-            u.tag = WordTag(rules, TokenText(doc, t));
+            u.tag = WordTag(rules, lower);
             // "was quoted as saying": the reporter's frame around the cue.
-            if (AsciiLower(TokenText(doc, t)) == "quoted" && t + 1 < s.token_end &&
+            if (lower == "quoted" && t + 1 < s.token_end &&
                 AsciiLower(TokenText(doc, t + 1)) == "as") {
               u.tag = 'x';
               u.token_end = t + 2;

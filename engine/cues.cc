@@ -18,6 +18,18 @@ bool InsideQuote(const Document& doc, uint32_t t) { return internal::RegionOfTok
 
 namespace {
 
+// True iff `word` folded to ASCII lower case equals `lower`. Every word of an
+// article passes here; the lexicon folds keys itself, so no lower-case copy is made.
+bool FoldedIs(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 bool IsNounContext(const Document& doc, const RuleSet& rules, uint32_t t) {
   if (t == 0 || doc.tokens[t - 1].sentence != doc.tokens[t].sentence) return false;
   if (!internal::IsWord(doc, t - 1)) return false;
@@ -48,9 +60,9 @@ std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   for (uint32_t t = 0; t < n; ++t) {
     if (quoted[t] || !internal::IsWord(doc, t)) continue;
-    std::string word = internal::AsciiLower(internal::TokenText(doc, t));
-    if (word == "according" && t + 1 < n && internal::IsWord(doc, t + 1) &&
-        internal::AsciiLower(internal::TokenText(doc, t + 1)) == "to") {
+    std::string_view word = internal::TokenText(doc, t);
+    if (FoldedIs(word, "according") && t + 1 < n && internal::IsWord(doc, t + 1) &&
+        FoldedIs(internal::TokenText(doc, t + 1), "to")) {
       Cue c;
       c.kind = CueKind::kAccordingTo;
       c.span = Span{doc.tokens[t].span.begin, doc.tokens[t + 1].span.end};

@@ -27,6 +27,7 @@ namespace qg {
 namespace {
 
 using internal::AsciiLower;
+using internal::FoldedContains;
 using internal::Initials;
 using internal::StripArticle;
 using internal::Words;
@@ -258,9 +259,9 @@ class Resolver {
       if (ent.kind != m.source_kind) continue;
       if (ent.kind == SourceKind::kPerson) {
         for (const std::string& d : ent.descriptors) {
-          if (AsciiLower(d).find(head) != std::string::npos) return e;
+          if (FoldedContains(d, head)) return e;
         }
-      } else if (AsciiLower(ent.name).find(head) != std::string::npos && ent.named) {
+      } else if (ent.named && FoldedContains(ent.name, head)) {
         return e;
       }
     }

@@ -1,4 +1,4 @@
-// Name-string helpers for resolution (internal): words, initials, articles.
+// Name-string helpers for resolution (internal): words, initials, articles, folded search.
 #pragma once
 
 #include <string>
@@ -31,6 +31,23 @@ inline std::string Initials(std::string_view name) {
     if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') out += w[0];
   }
   return words > 1 ? out : std::string();
+}
+
+// True iff `lower` occurs in `text` folded to ASCII lower case, as
+// AsciiLower(text).find(lower) != npos would say, but with no copy: the history
+// scan of definite descriptions asks it of every recent entity.
+inline bool FoldedContains(std::string_view text, std::string_view lower) {
+  if (lower.size() > text.size()) return false;
+  for (size_t i = 0; i + lower.size() <= text.size(); ++i) {
+    size_t k = 0;
+    for (; k < lower.size(); ++k) {
+      char c = text[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != lower[k]) break;
+    }
+    if (k == lower.size()) return true;
+  }
+  return false;
 }
 
 inline std::string StripArticle(std::string_view s) {
