@@ -65,7 +65,7 @@ void Chunker::CollectMidSentenceCapitals() {
       std::string_view w = TokenText(doc_, t);
       if (!IsCapitalized(w)) continue;
       bool poss = false;
-      midcap_.insert(AsciiLower(internal::StripPossessive(w, &poss)));
+      midcap_.insert(internal::StripPossessive(Lower(t), &poss));
     }
   }
 }

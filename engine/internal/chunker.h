@@ -101,7 +101,7 @@ class Chunker {
     }
     // A capitalised word that only ever opens sentences ("Mostly, he says",
     // "Cake") is no name unless the lexicons know it.
-    if (initial && !midcap_.count(std::string(base)) && !rules_.forenames.Contains(base) &&
+    if (initial && !midcap_.count(base) && !rules_.forenames.Contains(base) &&
         !rules_.organizations.Contains(base) && !internal::IsAcronym(w)) {
       return false;
     }
@@ -165,7 +165,7 @@ class Chunker {
   const RuleSet& rules_;
   std::vector<uint8_t> quoted_;
   std::vector<uint8_t> cue_;
-  std::unordered_set<std::string> midcap_;
+  std::unordered_set<std::string_view> midcap_;  // spans of lower_text_
   std::unordered_set<uint32_t> opening_marks_;
   std::vector<Mention> out_;
   std::string lower_text_;               // doc_.text with ASCII folded
