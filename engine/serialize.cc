@@ -122,14 +122,14 @@ Json SourceJson(const Document& doc, const Source& s, size_t id) {
 }
 
 Json SummaryJson(const Summary& s) {
-  Json j = Json::object();
-  j["quotes"] = s.quotes;
-  j["attributed"] = s.attributed;
-  j["named_quotes"] = s.named_quotes;
-  j["institutional_quotes"] = s.institutional_quotes;
-  j["anonymous_quotes"] = s.anonymous_quotes;
-  j["anonymous_ratio"] = Round3(s.anonymous_ratio);
-  return j;
+  Fields j(6);
+  j.Add("quotes", s.quotes);
+  j.Add("attributed", s.attributed);
+  j.Add("named_quotes", s.named_quotes);
+  j.Add("institutional_quotes", s.institutional_quotes);
+  j.Add("anonymous_quotes", s.anonymous_quotes);
+  j.Add("anonymous_ratio", Round3(s.anonymous_ratio));
+  return j.Take();
 }
 
 // ---- reading ----
@@ -293,29 +293,32 @@ Status ReadRecord(const Json& j, Document& doc) {
 
 std::string ToJson(const Document& doc, bool pretty) {
   try {
-    Json j = Json::object();
-    j["article"] = doc.id;
+    // Reserved up front: the map's entries hold a const key, so a regrowth
+    // copies every value, here the whole quotes and sources arrays.
+    Fields j(5);
+    j.Add("article", doc.id);
     if (!doc.metadata.empty()) {
       Json meta = Json::object();
+      meta.get_ref<Json::object_t&>().reserve(doc.metadata.size());
       for (const auto& [key, value] : doc.metadata) {
         // Metadata holds JSON text; anything unparsable is kept as a string.
         Json v = Json::parse(value, nullptr, /*allow_exceptions=*/false);
         meta[key] = v.is_discarded() ? Json(value) : std::move(v);
       }
-      j["metadata"] = std::move(meta);
+      j.Add("metadata", std::move(meta));
     }
     Json quotes = Json::array();
     quotes.get_ref<Json::array_t&>().reserve(doc.quotes.size());
     for (size_t i = 0; i < doc.quotes.size(); ++i) quotes.push_back(QuoteJson(doc, doc.quotes[i], i));
-    j["quotes"] = std::move(quotes);
+    j.Add("quotes", std::move(quotes));
     Json sources = Json::array();
     sources.get_ref<Json::array_t&>().reserve(doc.sources.size());
     for (size_t i = 0; i < doc.sources.size(); ++i) {
       sources.push_back(SourceJson(doc, doc.sources[i], i));
     }
-    j["sources"] = std::move(sources);
-    j["summary"] = SummaryJson(doc.summary);
-    return j.dump(pretty ? 2 : -1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+    j.Add("sources", std::move(sources));
+    j.Add("summary", SummaryJson(doc.summary));
+    return j.Take().dump(pretty ? 2 : -1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
   } catch (const std::exception& e) {
     // Only allocation failure can get here; still emit a valid record.
     Json j = {{"article", doc.id}, {"error", e.what()}};
