@@ -223,11 +223,7 @@ Result<RuleSet> LoadRulesFromFiles(
     if (!s.ok()) return s;
   }
   // The prefilter set: a failure here only costs speed, never a result.
-  // The set's DFA holds all patterns' states at once; with RE2's default budget
-  // it keeps flushing its cache and runs slower than the patterns one by one.
-  RE2::Options set_options(RE2::Quiet);
-  set_options.set_max_mem(int64_t{256} << 20);
-  auto set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  auto set = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
   bool set_ok = true;
   for (const internal::Pattern& p : patterns->patterns) {
     set_ok = set_ok && set->Add(p.re->pattern(), nullptr) >= 0;
