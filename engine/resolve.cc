@@ -20,6 +20,7 @@
 #include <unordered_map>
 
 #include "engine/internal/lexical.h"
+#include "engine/internal/entity.h"
 #include "engine/internal/names.h"
 #include "engine/internal/text_util.h"
 
@@ -27,28 +28,11 @@ namespace qg {
 namespace {
 
 using internal::AsciiLower;
+using internal::Entity;
 using internal::FoldedContains;
 using internal::Initials;
 using internal::StripArticle;
 using internal::Words;
-
-struct Entity {
-  std::string name;
-  SourceKind kind = SourceKind::kPerson;
-  Gender gender = Gender::kUnknown;
-  std::vector<std::string> descriptors;
-  std::string affiliation;
-  int count = -1;
-  std::string reason;
-  std::vector<Span> mentions;
-  std::string first, last;  // lower-cased name tokens, persons only
-  int tokens = 0;
-  bool named = false;       // a proper name, not a description
-  // A lone capitalised word no forename, title or longer name vouches for
-  // ("Cake"): it may speak when a cue names it, but pronouns do not take it.
-  bool weak = false;
-  int mention_count = 0;
-};
 
 class Resolver {
  public:
@@ -81,7 +65,7 @@ class Resolver {
         history_.push_back(static_cast<int>(m));
       }
     }
-    BuildSources();
+    BuildSources(entities_, doc_);
   }
 
  private:
@@ -349,56 +333,6 @@ class Resolver {
       ent.gender = p.gender;
     }
     return e;
-  }
-
-  // Keeps the entities some quote resolves to, in order of first quote.
-  void BuildSources() {
-    std::vector<int> source_of(entities_.size(), -1);
-    std::vector<Source> sources;
-    auto add = [&](int e) {
-      if (source_of[e] >= 0) return source_of[e];
-      const Entity& ent = entities_[e];
-      Source s;
-      s.name = ent.name;
-      s.kind = ent.kind;
-      s.descriptors = ent.descriptors;
-      s.count = ent.count;
-      s.anonymity_reason = ent.reason;
-      s.mentions = ent.mentions;
-      s.gender = ent.gender;
-      sources.push_back(std::move(s));
-      source_of[e] = static_cast<int>(sources.size()) - 1;
-      return source_of[e];
-    };
-    for (Quote& q : doc_.quotes) {
-      if (q.mention < 0 || q.kind == QuoteKind::kTerm) continue;
-      int e = doc_.mentions[q.mention].entity;
-      q.source = e >= 0 ? add(e) : -1;
-    }
-    // Affiliations: the institution named in a speaker's descriptor.
-    const size_t speaking = sources.size();
-    for (size_t e = 0; e < entities_.size(); ++e) {
-      if (source_of[e] < 0 || static_cast<size_t>(source_of[e]) >= speaking) continue;
-      const std::string& aff = entities_[e].affiliation;
-      if (aff.empty() || entities_[e].kind == SourceKind::kOrganization) continue;
-      std::string key = StripArticle(aff);
-      int org = Latest(SourceKind::kOrganization, key);
-      if (org < 0) {
-        Entity ent;
-        ent.name = aff;
-        ent.kind = SourceKind::kOrganization;
-        ent.gender = Gender::kNeuter;
-        ent.named = true;
-        entities_.push_back(std::move(ent));
-        source_of.push_back(-1);
-        org = static_cast<int>(entities_.size()) - 1;
-        Index(org);
-      }
-      int src = add(org);
-      sources[source_of[e]].affiliation = src;
-    }
-    for (Mention& m : doc_.mentions) m.entity = m.entity >= 0 ? source_of[m.entity] : -1;
-    doc_.sources = std::move(sources);
   }
 
   const RuleSet& rules_;

@@ -1,0 +1,67 @@
+// Turns the entities that speak into Document::sources, with the institutions
+// they are affiliated with. Tested by tests/resolve_test.cc.
+#include <unordered_map>
+
+#include "engine/internal/entity.h"
+#include "engine/internal/names.h"
+
+namespace qg::internal {
+
+void BuildSources(std::vector<Entity>& entities, Document& doc) {
+  // Institutions by name without article, for affiliations; the latest wins.
+  std::unordered_map<std::string, int> org_by_key;
+  for (size_t o = 0; o < entities.size(); ++o) {
+    if (entities[o].kind == SourceKind::kOrganization) {
+      org_by_key[StripArticle(entities[o].name)] = static_cast<int>(o);
+    }
+  }
+  std::vector<int> source_of(entities.size(), -1);
+  std::vector<Source> sources;
+  auto add = [&](int e) {
+    if (source_of[e] >= 0) return source_of[e];
+    const Entity& ent = entities[e];
+    Source s;
+    s.name = ent.name;
+    s.kind = ent.kind;
+    s.descriptors = ent.descriptors;
+    s.count = ent.count;
+    s.anonymity_reason = ent.reason;
+    s.mentions = ent.mentions;
+    s.gender = ent.gender;
+    sources.push_back(std::move(s));
+    source_of[e] = static_cast<int>(sources.size()) - 1;
+    return source_of[e];
+  };
+  for (Quote& q : doc.quotes) {
+    if (q.mention < 0 || q.kind == QuoteKind::kTerm) continue;
+    int e = doc.mentions[q.mention].entity;
+    q.source = e >= 0 ? add(e) : -1;
+  }
+  // Affiliations: the institution named in a speaker's descriptor.
+  const size_t speaking = sources.size();
+  for (size_t e = 0; e < entities.size(); ++e) {
+    if (source_of[e] < 0 || static_cast<size_t>(source_of[e]) >= speaking) continue;
+    const std::string& aff = entities[e].affiliation;
+    if (aff.empty() || entities[e].kind == SourceKind::kOrganization) continue;
+    std::string key = StripArticle(aff);
+    auto found = org_by_key.find(key);
+    int org = found == org_by_key.end() ? -1 : found->second;
+    if (org < 0) {
+      Entity ent;
+      ent.name = aff;
+      ent.kind = SourceKind::kOrganization;
+      ent.gender = Gender::kNeuter;
+      ent.named = true;
+      entities.push_back(std::move(ent));
+      source_of.push_back(-1);
+      org = static_cast<int>(entities.size()) - 1;
+      org_by_key[key] = org;
+    }
+    int src = add(org);
+    sources[source_of[e]].affiliation = src;
+  }
+  for (Mention& m : doc.mentions) m.entity = m.entity >= 0 ? source_of[m.entity] : -1;
+  doc.sources = std::move(sources);
+}
+
+}  // namespace qg::internal
