@@ -273,12 +273,16 @@ struct CorpusReader::Impl {
     out.doc.text = lines->ReadAll(options.max_article_bytes, too_long);
     Close();
     if (too_long) {
-      return Fail(out, StatusCode::kOutOfRange,
-                  "article exceeds the limit of " + std::to_string(options.max_article_bytes) +
-                      " bytes");
+      return TooLong(out);
     }
     Dedupe(out);
     return true;
+  }
+
+  bool TooLong(InputRecord& out) {
+    return Fail(out, StatusCode::kOutOfRange,
+                "article exceeds the limit of " + std::to_string(options.max_article_bytes) +
+                    " bytes");
   }
 
   bool ReadTextFile(const std::string& p, InputRecord& out) {
@@ -292,9 +296,7 @@ struct CorpusReader::Impl {
     std::fclose(f);
     if (err != 0) return Fail(out, StatusCode::kIoError, std::strerror(err));
     if (too_long) {
-      return Fail(out, StatusCode::kOutOfRange,
-                  "article exceeds the limit of " + std::to_string(options.max_article_bytes) +
-                      " bytes");
+      return TooLong(out);
     }
     Dedupe(out);
     return true;

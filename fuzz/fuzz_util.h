@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
+
+#include "engine/rules.h"
 
 #define QG_FUZZ_CHECK(cond, msg)                                                   \
   do {                                                                             \
@@ -14,3 +17,17 @@
       std::abort();                                                                \
     }                                                                              \
   } while (0)
+
+namespace qg::fuzzing {
+
+// The built-in rules, loaded once per process (never freed: libFuzzer exits hard).
+inline const RuleSet& BuiltinRules() {
+  static const RuleSet* rules = [] {
+    Result<RuleSet> r = LoadBuiltinRules();
+    QG_FUZZ_CHECK(r.ok(), r.status().ToString());
+    return new RuleSet(std::move(r).value());
+  }();
+  return *rules;
+}
+
+}  // namespace qg::fuzzing

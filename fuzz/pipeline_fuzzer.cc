@@ -14,19 +14,6 @@
 #include "fuzz/fuzz_util.h"
 #include "fuzz/output_check.h"
 
-namespace {
-
-const qg::RuleSet& Rules() {
-  static const qg::RuleSet* rules = [] {
-    qg::Result<qg::RuleSet> r = qg::LoadBuiltinRules();
-    QG_FUZZ_CHECK(r.ok(), r.status().ToString());
-    return new qg::RuleSet(std::move(r).value());
-  }();
-  return *rules;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   qg::Options options;
   // Flip keep_terms on one byte value only, so seeds taken verbatim from
@@ -38,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   qg::Document doc =
       qg::MakeDocument("fuzz", std::string(reinterpret_cast<const char*>(data), size));
-  qg::Status s = qg::RunPipeline(Rules(), options, doc);
+  qg::Status s = qg::RunPipeline(qg::fuzzing::BuiltinRules(), options, doc);
   if (!s.ok()) {
     QG_FUZZ_CHECK(!s.message().empty(), "a refusal without a reason");
     QG_FUZZ_CHECK(doc.quotes.empty(), "a refused article kept quotes");

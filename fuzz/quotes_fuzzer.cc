@@ -18,19 +18,6 @@
 #include "fuzz/fuzz_util.h"
 #include "fuzz/output_check.h"
 
-namespace {
-
-const qg::RuleSet& Rules() {
-  static const qg::RuleSet* rules = [] {
-    qg::Result<qg::RuleSet> r = qg::LoadBuiltinRules();
-    QG_FUZZ_CHECK(r.ok(), r.status().ToString());
-    return new qg::RuleSet(std::move(r).value());
-  }();
-  return *rules;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using qg::fuzzing::CheckSpan;
   qg::Document doc =
@@ -38,8 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!qg::ValidateUtf8(doc.text).ok()) return 0;
   doc.paragraphs = qg::FindParagraphs(doc.text);
   doc.tokens = qg::Tokenize(doc);
-  doc.quoted = qg::PairQuotes(doc, Rules());
-  doc.sentences = qg::SplitSentences(doc, Rules());
+  doc.quoted = qg::PairQuotes(doc, qg::fuzzing::BuiltinRules());
+  doc.sentences = qg::SplitSentences(doc, qg::fuzzing::BuiltinRules());
   qg::AssignSentences(doc);
 
   uint32_t prev_end = 0;

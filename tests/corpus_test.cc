@@ -19,17 +19,8 @@ namespace {
 using testing::TempDir;
 using testing::WriteFile;
 
-std::vector<InputRecord> ReadAll(std::vector<std::string> paths, ReaderOptions opts = {}) {
-  CorpusReader reader(std::move(paths), opts);
-  std::vector<InputRecord> out;
-  InputRecord rec;
-  while (reader.Next(rec)) out.push_back(std::move(rec));
-  return out;
-}
-
-bool Mentions(const Status& s, const std::string& what) {
-  return s.message().find(what) != std::string::npos;
-}
+using testing::Mentions;
+using testing::ReadAll;
 
 TEST_CASE("corpus: a .txt file is one article named after the file, bytes untouched") {
   TempDir dir;

@@ -57,17 +57,8 @@ size_t CountKind(const Document& doc, QuoteKind kind) {
 // which on these sizes takes minutes or hours.
 constexpr double kMaxSeconds = 60;
 
-std::vector<InputRecord> ReadAll(std::vector<std::string> paths, ReaderOptions opts = {}) {
-  CorpusReader reader(std::move(paths), opts);
-  std::vector<InputRecord> out;
-  InputRecord rec;
-  while (reader.Next(rec)) out.push_back(std::move(rec));
-  return out;
-}
-
-bool Mentions(const Status& s, const std::string& what) {
-  return s.message().find(what) != std::string::npos;
-}
+using testing::Mentions;
+using testing::ReadAll;
 
 TEST_CASE("hostile: empty and whitespace-only articles give no quotes and no error") {
   for (std::string text : {std::string(), std::string(" \t\n\r\n  \n\n"),

@@ -9,8 +9,11 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "engine/corpus.h"
 #include "engine/rules.h"
+#include "engine/status.h"
 
 namespace qg::testing {
 
@@ -69,6 +72,19 @@ inline size_t CodePoints(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
+}
+
+// Every record a reader yields for `paths`, bad ones included.
+inline std::vector<InputRecord> ReadAll(std::vector<std::string> paths, ReaderOptions opts = {}) {
+  CorpusReader reader(std::move(paths), opts);
+  std::vector<InputRecord> out;
+  InputRecord rec;
+  while (reader.Next(rec)) out.push_back(std::move(rec));
+  return out;
+}
+
+inline bool Mentions(const Status& s, const std::string& what) {
+  return s.message().find(what) != std::string::npos;
 }
 
 }  // namespace qg::testing
