@@ -1,11 +1,13 @@
-// Writes and reads the output record of ../shared/DESIGN.md with nlohmann::json.
+// Writes and reads the output record of ../shared/DESIGN.md.
 //
-// Approach: build an ordered_json (so keys come out in the schema's order) and
-// dump it with the `replace` error handler, which turns any invalid UTF-8 that a
-// buggy stage might slice out of the text into U+FFFD instead of throwing: the
-// output is always valid JSON and UTF-8. Control bytes and NUL are escaped by
-// the dumper. Spans are clamped to the text so a stage bug can never read past
-// it; the invariant test (tests/invariants_test.cc) catches such bugs instead.
+// Writing streams each field, in the schema's order, through RapidJSON's Writer
+// (PrettyWriter for --format json): building an nlohmann tree per record and
+// dumping it cost more than reading the article. The bytes are those nlohmann's
+// dump wrote before (see internal/json_text.h): any invalid UTF-8 that a buggy
+// stage might slice out of the text becomes U+FFFD instead of throwing, so the
+// output is always valid JSON and UTF-8; control bytes and NUL are escaped.
+// Spans are clamped to the text so a stage bug can never read past it; the
+// invariant test (tests/invariants_test.cc) catches such bugs instead.
 //
 // Reading back: every nlohmann exception is caught here, and each field's type
 // is checked so a hand-edited or truncated record yields a Status naming the
@@ -22,9 +24,14 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "engine/internal/json_out.h"
+
 namespace qg {
 namespace {
 
+using internal::IsPlainJsonLiteral;
+using internal::IsValidUtf8;
+using internal::JsonOut;
 using Json = nlohmann::ordered_json;
 
 // A record may not make us allocate more than this for its sparse text.
@@ -37,31 +44,6 @@ std::string_view ClampedSlice(const Document& doc, Span s) {
   return std::string_view(doc.text).substr(b, e - b);
 }
 
-// Records are built field by field in the schema's order, keys unique by
-// construction, so fields are appended to the ordered map directly with room
-// reserved: operator[] searches every key before inserting and grows the map
-// (copying its keys) one field at a time, which showed in corpus profiles.
-class Fields {
- public:
-  explicit Fields(size_t n) : j_(Json::object()) { map().reserve(n); }
-  template <class V>
-  void Add(const char* key, V&& value) { map().emplace_back(key, std::forward<V>(value)); }
-  Json Take() { return std::move(j_); }
-
- private:
-  Json::object_t& map() { return j_.get_ref<Json::object_t&>(); }
-  Json j_;
-};
-
-Json SpanJson(Span s) {
-  Json j = Json::array();
-  Json::array_t& a = j.get_ref<Json::array_t&>();
-  a.reserve(2);
-  a.emplace_back(s.begin);
-  a.emplace_back(s.end);
-  return j;
-}
-
 // Scores are printed with 3 decimals: more digits are noise to a reader and
 // make golden outputs brittle. NaN (a stage bug) becomes 0 to stay valid JSON.
 double Round3(double v) {
@@ -69,68 +51,186 @@ double Round3(double v) {
   return std::round(v * 1000.0) / 1000.0;
 }
 
-Json MarkJson(const Document& doc, bool present, Span s) {
-  if (!present) return nullptr;
-  Fields j(2);
-  j.Add("text", std::string(ClampedSlice(doc, s)));
-  j.Add("span", SpanJson(s));
-  return j.Take();
-}
+// Writes one record, compact (jsonl) or indented (json): fields are streamed
+// in the schema's order, no tree is built.
+class RecordOut {
+ public:
+  RecordOut(JsonOut& w, const Document& doc) : w_(w), doc_(doc) {}
 
-Json IndexOrNull(int i, size_t size) {
-  if (i < 0 || static_cast<size_t>(i) >= size) return nullptr;
-  return i;
-}
+  void Record() {
+    w_.StartObject();
+    w_.Key("article");
+    w_.String(doc_.id);
+    if (!doc_.metadata.empty()) Metadata();
+    w_.Key("quotes");
+    w_.StartArray();
+    for (size_t i = 0; i < doc_.quotes.size(); ++i) Quote(doc_.quotes[i], i);
+    w_.EndArray();
+    w_.Key("sources");
+    w_.StartArray();
+    for (size_t i = 0; i < doc_.sources.size(); ++i) Source(doc_.sources[i], i);
+    w_.EndArray();
+    w_.Key("summary");
+    Summary(doc_.summary);
+    w_.EndObject();
+  }
 
-Json StringOrNull(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
+ private:
+  // Metadata holds JSON text; anything unparsable is kept as a string. A key
+  // given twice keeps its first place and its last value, as an object would.
+  void Metadata() {
+    const auto& meta = doc_.metadata;
+    w_.Key("metadata");
+    w_.StartObject();
+    for (size_t i = 0; i < meta.size(); ++i) {
+      const std::string& key = meta[i].first;
+      auto same = [&](const auto& kv) { return kv.first == key; };
+      if (std::any_of(meta.begin(), meta.begin() + i, same)) continue;
+      size_t last = i;
+      for (size_t k = i + 1; k < meta.size(); ++k) last = meta[k].first == key ? k : last;
+      w_.Key(key);
+      const std::string& value = meta[last].second;
+      if (IsPlainJsonLiteral(value)) {
+        w_.Raw(value);
+        continue;
+      }
+      Json v = Json::parse(value, nullptr, /*allow_exceptions=*/false);
+      if (v.is_discarded()) w_.String(value);
+      else Value(v);
+    }
+    w_.EndObject();
+  }
 
-Json QuoteJson(const Document& doc, const Quote& q, size_t id) {
-  Fields j(12);
-  j.Add("id", id);
-  j.Add("kind", QuoteKindName(q.kind));
-  j.Add("text", std::string(ClampedSlice(doc, q.span)));
-  j.Add("span", SpanJson(q.span));
-  Json frags = Json::array();
-  for (Span f : q.fragments) frags.push_back(SpanJson(f));
-  j.Add("fragments", std::move(frags));
-  j.Add("cue", MarkJson(doc, q.has_cue, q.cue));
-  j.Add("speaker", MarkJson(doc, q.has_speaker, q.speaker));
-  j.Add("source", IndexOrNull(q.source, doc.sources.size()));
-  j.Add("channel", StringOrNull(q.channel));
-  j.Add("confidence", Round3(std::clamp(q.confidence, 0.0, 1.0)));
-  j.Add("rule", q.rule);
-  return j.Take();
-}
+  // An nlohmann value (a metadata field that is not a plain string).
+  void Value(const Json& j) {
+    switch (j.type()) {
+      case Json::value_t::object:
+        w_.StartObject();
+        for (const auto& [key, value] : j.items()) {
+          w_.Key(key);
+          Value(value);
+        }
+        w_.EndObject();
+        break;
+      case Json::value_t::array:
+        w_.StartArray();
+        for (const Json& e : j) Value(e);
+        w_.EndArray();
+        break;
+      case Json::value_t::string: w_.String(j.get_ref<const std::string&>()); break;
+      case Json::value_t::boolean: w_.Bool(j.get<bool>()); break;
+      case Json::value_t::number_integer: w_.Int(j.get<int64_t>()); break;
+      case Json::value_t::number_unsigned: w_.Uint(j.get<uint64_t>()); break;
+      case Json::value_t::number_float: w_.Double(j.get<double>()); break;
+      default: w_.Null(); break;  // null; binary and discarded do not come out of parse
+    }
+  }
 
-Json SourceJson(const Document& doc, const Source& s, size_t id) {
-  Fields j(9);
-  j.Add("id", id);
-  j.Add("name", s.name);
-  j.Add("kind", SourceKindName(s.kind));
-  j.Add("descriptors", s.descriptors);
-  j.Add("affiliation", IndexOrNull(s.affiliation, doc.sources.size()));
-  j.Add("count", s.count >= 0 ? Json(s.count) : Json(nullptr));
-  j.Add("anonymity_reason", StringOrNull(s.anonymity_reason));
-  Json mentions = Json::array();
-  mentions.get_ref<Json::array_t&>().reserve(s.mentions.size());
-  for (Span m : s.mentions) mentions.push_back(SpanJson(m));
-  j.Add("mentions", std::move(mentions));
-  return j.Take();
-}
+  void SpanOut(Span s) {
+    w_.StartArray();
+    w_.Uint(s.begin);
+    w_.Uint(s.end);
+    w_.EndArray();
+  }
 
-Json SummaryJson(const Summary& s) {
-  Fields j(6);
-  j.Add("quotes", s.quotes);
-  j.Add("attributed", s.attributed);
-  j.Add("named_quotes", s.named_quotes);
-  j.Add("institutional_quotes", s.institutional_quotes);
-  j.Add("anonymous_quotes", s.anonymous_quotes);
-  j.Add("anonymous_ratio", Round3(s.anonymous_ratio));
-  return j.Take();
-}
+  void Mark(bool present, Span s) {
+    if (!present) {
+      w_.Null();
+      return;
+    }
+    w_.StartObject();
+    w_.Key("text");
+    w_.String(ClampedSlice(doc_, s));
+    w_.Key("span");
+    SpanOut(s);
+    w_.EndObject();
+  }
+
+  void IndexOrNull(int i) {
+    if (i < 0 || static_cast<size_t>(i) >= doc_.sources.size()) w_.Null();
+    else w_.Int(i);
+  }
+
+  void StringOrNull(const std::string& s) {
+    if (s.empty()) w_.Null();
+    else w_.String(s);
+  }
+
+  void Quote(const qg::Quote& q, size_t id) {
+    w_.StartObject();
+    w_.Key("id");
+    w_.Uint(id);
+    w_.Key("kind");
+    w_.String(QuoteKindName(q.kind));
+    w_.Key("text");
+    w_.String(ClampedSlice(doc_, q.span));
+    w_.Key("span");
+    SpanOut(q.span);
+    w_.Key("fragments");
+    w_.StartArray();
+    for (Span f : q.fragments) SpanOut(f);
+    w_.EndArray();
+    w_.Key("cue");
+    Mark(q.has_cue, q.cue);
+    w_.Key("speaker");
+    Mark(q.has_speaker, q.speaker);
+    w_.Key("source");
+    IndexOrNull(q.source);
+    w_.Key("channel");
+    StringOrNull(q.channel);
+    w_.Key("confidence");
+    w_.Double(Round3(std::clamp(q.confidence, 0.0, 1.0)));
+    w_.Key("rule");
+    w_.String(q.rule);
+    w_.EndObject();
+  }
+
+  void Source(const qg::Source& s, size_t id) {
+    w_.StartObject();
+    w_.Key("id");
+    w_.Uint(id);
+    w_.Key("name");
+    w_.String(s.name);
+    w_.Key("kind");
+    w_.String(SourceKindName(s.kind));
+    w_.Key("descriptors");
+    w_.StartArray();
+    for (const std::string& d : s.descriptors) w_.String(d);
+    w_.EndArray();
+    w_.Key("affiliation");
+    IndexOrNull(s.affiliation);
+    w_.Key("count");
+    if (s.count >= 0) w_.Int(s.count);
+    else w_.Null();
+    w_.Key("anonymity_reason");
+    StringOrNull(s.anonymity_reason);
+    w_.Key("mentions");
+    w_.StartArray();
+    for (Span m : s.mentions) SpanOut(m);
+    w_.EndArray();
+    w_.EndObject();
+  }
+
+  void Summary(const qg::Summary& s) {
+    w_.StartObject();
+    w_.Key("quotes");
+    w_.Int(s.quotes);
+    w_.Key("attributed");
+    w_.Int(s.attributed);
+    w_.Key("named_quotes");
+    w_.Int(s.named_quotes);
+    w_.Key("institutional_quotes");
+    w_.Int(s.institutional_quotes);
+    w_.Key("anonymous_quotes");
+    w_.Int(s.anonymous_quotes);
+    w_.Key("anonymous_ratio");
+    w_.Double(Round3(s.anonymous_ratio));
+    w_.EndObject();
+  }
+
+  JsonOut& w_;
+  const Document& doc_;
+};
 
 // ---- reading ----
 
@@ -293,32 +393,23 @@ Status ReadRecord(const Json& j, Document& doc) {
 
 std::string ToJson(const Document& doc, bool pretty) {
   try {
-    // Reserved up front: the map's entries hold a const key, so a regrowth
-    // copies every value, here the whole quotes and sources arrays.
-    Fields j(5);
-    j.Add("article", doc.id);
-    if (!doc.metadata.empty()) {
-      Json meta = Json::object();
-      meta.get_ref<Json::object_t&>().reserve(doc.metadata.size());
-      for (const auto& [key, value] : doc.metadata) {
-        // Metadata holds JSON text; anything unparsable is kept as a string.
-        Json v = Json::parse(value, nullptr, /*allow_exceptions=*/false);
-        meta[key] = v.is_discarded() ? Json(value) : std::move(v);
+    // Records are written into a buffer that keeps its capacity, then copied
+    // out at their size: growing a fresh string cost a sixth of the writing.
+    thread_local std::string out;
+    // Strings are copied unchecked and the record validated once: UTF-8
+    // validity is local (pieces are joined by ASCII), so a valid record means
+    // every string in it was; otherwise write it again checking each string.
+    for (bool checked : {false, true}) {
+      out.clear();
+      {
+        JsonOut w(out, pretty ? 2 : -1, checked);
+        RecordOut(w, doc).Record();
       }
-      j.Add("metadata", std::move(meta));
+      if (checked || IsValidUtf8(out)) break;
     }
-    Json quotes = Json::array();
-    quotes.get_ref<Json::array_t&>().reserve(doc.quotes.size());
-    for (size_t i = 0; i < doc.quotes.size(); ++i) quotes.push_back(QuoteJson(doc, doc.quotes[i], i));
-    j.Add("quotes", std::move(quotes));
-    Json sources = Json::array();
-    sources.get_ref<Json::array_t&>().reserve(doc.sources.size());
-    for (size_t i = 0; i < doc.sources.size(); ++i) {
-      sources.push_back(SourceJson(doc, doc.sources[i], i));
-    }
-    j.Add("sources", std::move(sources));
-    j.Add("summary", SummaryJson(doc.summary));
-    return j.Take().dump(pretty ? 2 : -1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+    std::string record = out;
+    if (out.capacity() > (size_t{1} << 20)) out = std::string();  // one huge record
+    return record;
   } catch (const std::exception& e) {
     // Only allocation failure can get here; still emit a valid record.
     Json j = {{"article", doc.id}, {"error", e.what()}};

@@ -3,7 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 #include <nlohmann/json.hpp>
+
+#include "engine/internal/json_out.h"
 
 using Json = nlohmann::ordered_json;
 
@@ -126,6 +130,109 @@ TEST_CASE("serialize: output stays valid JSON and UTF-8 on hostile bytes") {
     d.quotes.push_back(q);
     CHECK(Json::parse(ToJson(d, false))["quotes"][0]["confidence"] == 0.0);
   }
+}
+
+// What nlohmann's dump writes for `j`: the form output has always had.
+std::string NlohmannDump(const Json& j, int indent = -1) {
+  return j.dump(indent, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+}
+
+std::string WriteString(std::string_view s, bool checked = true) {
+  std::string out;
+  internal::JsonOut w(out, -1, checked);
+  w.String(s);
+  return out;
+}
+
+TEST_CASE("serialize: strings are written byte for byte as nlohmann's dump writes them") {
+  // Every byte value at every place of an 8-byte word, and in the tail.
+  for (int b = 0; b < 256; ++b) {
+    for (size_t at = 0; at < 19; ++at) {
+      std::string s = "abcdefghijklmnopqrs";
+      s[at] = static_cast<char>(b);
+      CAPTURE(b);
+      CAPTURE(at);
+      CHECK(WriteString(s) == NlohmannDump(Json(s)));
+    }
+  }
+  const char* const cases[] = {"", "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D", "\xF0\x9F\x98\x80",
+                               "\xC3", "a\xE2\x80", "\xED\xA0\x80 surrogate", "\xC0\x80 overlong",
+                               "\xF4\x90\x80\x80 too high", "\x80\x80\x80\x80\x80\x80\x80\x80\x80",
+                               "ok then \xFF\xFE bad \xE2\x82 cut"};
+  for (const char* c : cases) {
+    CAPTURE(c);
+    CHECK(WriteString(c) == NlohmannDump(Json(c)));
+  }
+  // Pseudo-random bytes, mostly ASCII and multi-byte characters.
+  uint64_t x = 88172645463325252u;
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    for (size_t len = n % 40; s.size() < len;) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      const char* pieces[] = {"a", "\"", "\\", "\n", "\x01", "\x7F", "\xC3\xA9", "\xE2\x80\x9C", "\xFF", "z"};
+      s += pieces[x % 10];
+    }
+    CAPTURE(s);
+    CHECK(WriteString(s) == NlohmannDump(Json(s)));
+  }
+}
+
+TEST_CASE("serialize: numbers are written as nlohmann's dump writes them") {
+  for (int k = -1000; k <= 2000; ++k) {
+    double v = k / 1000.0;
+    std::string out;
+    {
+      internal::JsonOut w(out, -1);
+      w.Double(v);
+    }
+    CHECK(out == NlohmannDump(Json(v)));
+  }
+  for (double v : {0.0, -0.0, 1e-5, 1e21, 123456789.125, 5e-324, 1.7976931348623157e308,
+                   std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
+    std::string out;
+    {
+      internal::JsonOut w(out, -1);
+      w.Double(v);
+    }
+    CHECK(out == NlohmannDump(Json(v)));
+  }
+}
+
+// The record as an nlohmann tree, the way ToJson built it before it streamed.
+Json TreeOf(const Document& d) {
+  Json j = Json::object();
+  j["article"] = d.id;
+  if (!d.metadata.empty()) {
+    Json meta = Json::object();
+    for (const auto& [k, v] : d.metadata) {
+      Json parsed = Json::parse(v, nullptr, false);
+      meta[k] = parsed.is_discarded() ? Json(v) : parsed;
+    }
+    j["metadata"] = meta;
+  }
+  j["quotes"] = Json::array();
+  j["sources"] = Json::array();
+  j["summary"] = {{"quotes", 0}, {"attributed", 0}, {"named_quotes", 0}, {"institutional_quotes", 0},
+                  {"anonymous_quotes", 0}, {"anonymous_ratio", 0.0}};
+  return j;
+}
+
+TEST_CASE("serialize: metadata of any JSON type comes out as nlohmann wrote it, compact and indented") {
+  Document d = MakeDocument("m\x01", "text");
+  d.metadata = {{"outlet", "\"CNN\""},
+                {"n", "42"},
+                {"neg", "-7"},
+                {"big", "18446744073709551615"},
+                {"f", "2.50"},
+                {"e", "-0.0"},
+                {"nested", R"({"a": [1, 2.5, null, true, {"b": [], "c": {}}], "z": "q\"\n"})"},
+                {"escaped", R"("caf\u00e9 \"x\"")"},
+                {"not json", "plain words"},
+                {"raw bad", "\"\xFF\""},
+                {"outlet", "\"BBC\""},
+                {"empty", "[]"}};
+  CHECK(ToJson(d, false) == NlohmannDump(TreeOf(d)));
+  CHECK(ToJson(d, true) == NlohmannDump(TreeOf(d), 2));
 }
 
 TEST_CASE("serialize: FromExtractJson reads a record back and round-trips") {
