@@ -5,8 +5,11 @@
 // reader over FILE*, so memory is bounded by the longest accepted line, never
 // by the corpus; an over-long line is skipped without being held in memory.
 // Standard input is sniffed (first non-blank byte '{' means JSONL) from the same
-// buffer, so nothing is read twice and pipes work. Parse errors keep nlohmann's
-// message (it gives the column) behind "file:line:".
+// buffer, so nothing is read twice and pipes work. The common line, a flat
+// object of strings, is read by internal/flat_record.h without a JSON tree;
+// any other line, and any line in error, is parsed by nlohmann as before, so
+// parse errors keep nlohmann's message (it gives the column) behind
+// "file:line:".
 //
 // Tested by tests/corpus_test.cc.
 #include "engine/corpus.h"
@@ -18,10 +21,12 @@
 #include <deque>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include <unistd.h>
 
+#include "engine/internal/flat_record.h"
 #include "engine/serialize.h"
 
 namespace qg {
@@ -148,6 +153,9 @@ struct CorpusReader::Impl {
   bool stdin_used = false;
   std::unordered_map<std::string, int> seen;  // id -> times seen
   uint64_t bytes_read = 0;  // input bytes read so far, all files
+  std::string line;         // the current JSONL line; keeps its capacity
+  internal::FlatRecordParser flat;
+  internal::FlatRecord flat_record;
 
   size_t LineLimit() const { return options.max_article_bytes * 2 + (size_t{1} << 20); }
 
@@ -182,16 +190,40 @@ struct CorpusReader::Impl {
     out.doc.id = renamed;
   }
 
-  bool ParseLine(const std::string& line, InputRecord& out) {
-    // extract's own output starts with {"article": read it back as processed.
-    if (line.rfind("{\"article\"", 0) == 0) {
-      Result<Document> doc = FromExtractJson(line);
-      if (!doc.ok()) return Fail(out, doc.status().code(), doc.status().message());
-      out.doc = std::move(doc).value();
-      out.processed = true;
-      Dedupe(out);
-      return true;
+  // The record's id (a missing or empty one becomes "<file stem>:<line>"),
+  // text and metadata, whichever parser read them.
+  bool Accept(InputRecord& out, std::optional<std::string> id, std::string_view text,
+              std::vector<std::pair<std::string, std::string>> metadata) {
+    out.doc.id = id && !id->empty() ? std::move(*id) : Stem(out.file) + ":" + std::to_string(out.line);
+    out.doc.text = text;
+    if (out.doc.text.size() > options.max_article_bytes) {
+      return Fail(out, StatusCode::kOutOfRange,
+                  "article of " + std::to_string(out.doc.text.size()) + " bytes exceeds the limit of " +
+                      std::to_string(options.max_article_bytes));
     }
+    out.doc.metadata = std::move(metadata);
+    Dedupe(out);
+    return true;
+  }
+
+  bool ReadBack(std::string_view line, InputRecord& out) {
+    Result<Document> doc = FromExtractJson(line);
+    if (!doc.ok()) return Fail(out, doc.status().code(), doc.status().message());
+    out.doc = std::move(doc).value();
+    out.processed = true;
+    Dedupe(out);
+    return true;
+  }
+
+  bool ParseLine(std::string& line, InputRecord& out) {
+    // extract's own output starts with {"article": read it back as processed.
+    if (line.rfind("{\"article\"", 0) == 0) return ReadBack(line, out);
+    if (flat.Parse(line, flat_record) && flat_record.text) {
+      std::optional<std::string> id;
+      if (flat_record.id) id.emplace(*flat_record.id);
+      return Accept(out, std::move(id), *flat_record.text, std::move(flat_record.metadata));
+    }
+    // Anything else, errors included, the way it was always read.
     Json j;
     try {
       j = Json::parse(line);
@@ -199,44 +231,24 @@ struct CorpusReader::Impl {
       return Fail(out, StatusCode::kInvalidArgument, "not JSON: " + CleanParseError(e.what()));
     }
     if (!j.is_object()) return Fail(out, StatusCode::kInvalidArgument, "not a JSON object");
-    if (!j.contains("text") && j.contains("article") && j.contains("quotes")) {
-      Result<Document> doc = FromExtractJson(line);
-      if (!doc.ok()) return Fail(out, doc.status().code(), doc.status().message());
-      out.doc = std::move(doc).value();
-      out.processed = true;
-      Dedupe(out);
-      return true;
-    }
+    if (!j.contains("text") && j.contains("article") && j.contains("quotes")) return ReadBack(line, out);
     auto text = j.find("text");
     if (text == j.end()) return Fail(out, StatusCode::kInvalidArgument, "no \"text\" field");
     if (!text->is_string()) {
       return Fail(out, StatusCode::kInvalidArgument, "\"text\" is not a string");
     }
-    auto id = j.find("id");
-    if (id != j.end() && id->is_string()) {
-      out.doc.id = id->get<std::string>();
-    } else if (id != j.end() && id->is_number()) {
-      out.doc.id = id->dump();
-    } else {
-      out.doc.id = Stem(out.file) + ":" + std::to_string(out.line);
-    }
-    if (id != j.end() && out.doc.id.empty()) out.doc.id = Stem(out.file) + ":" + std::to_string(out.line);
-    out.doc.text = text->get<std::string>();
-    if (out.doc.text.size() > options.max_article_bytes) {
-      return Fail(out, StatusCode::kOutOfRange,
-                  "article of " + std::to_string(out.doc.text.size()) + " bytes exceeds the limit of " +
-                      std::to_string(options.max_article_bytes));
-    }
+    std::optional<std::string> id;
+    if (auto it = j.find("id"); it != j.end() && it->is_string()) id = it->get<std::string>();
+    else if (it != j.end() && it->is_number()) id = it->dump();
+    std::vector<std::pair<std::string, std::string>> metadata;
     for (const auto& [key, value] : j.items()) {
-      if (key != "id" && key != "text") out.doc.metadata.emplace_back(key, value.dump());
+      if (key != "id" && key != "text") metadata.emplace_back(key, value.dump());
     }
-    Dedupe(out);
-    return true;
+    return Accept(out, std::move(id), text->get_ref<const std::string&>(), std::move(metadata));
   }
 
   // Next record of the open JSONL input; false when it is exhausted.
   bool NextLine(InputRecord& out) {
-    std::string line;
     bool too_long = false;
     while (lines->ReadLine(line, LineLimit(), too_long)) {
       ++line_no;
@@ -247,7 +259,9 @@ struct CorpusReader::Impl {
         return Fail(out, StatusCode::kOutOfRange,
                     "line longer than " + std::to_string(LineLimit()) + " bytes");
       }
-      return ParseLine(line, out);
+      bool produced = ParseLine(line, out);
+      if (line.capacity() > (size_t{1} << 20)) line = std::string();  // after a huge line
+      return produced;
     }
     int err = lines->error();
     Close();

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "engine/serialize.h"
@@ -87,6 +88,66 @@ TEST_CASE("corpus: each bad record is reported with file and line, and reading g
     CHECK(r.file == path);
     CHECK(Mentions(r.status, path + ":" + std::to_string(bad[i].line) + ": "));
     CHECK(Mentions(r.status, bad[i].what));
+  }
+}
+
+TEST_CASE("corpus: every JSONL line reads as nlohmann reads it, whichever parser takes it") {
+  // What the reader made of a line when nlohmann parsed every one: the oracle.
+  struct Want {
+    bool ok = false;
+    std::string id, text;
+    std::vector<std::pair<std::string, std::string>> metadata;
+  };
+  auto oracle = [](const std::string& line, int line_no) {
+    Want w;
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) return w;
+    w.ok = true;
+    auto id = j.find("id");
+    if (id != j.end() && id->is_string()) w.id = id->get<std::string>();
+    else if (id != j.end() && id->is_number()) w.id = id->dump();
+    if (w.id.empty()) w.id = "odd:" + std::to_string(line_no);
+    w.text = j["text"].get<std::string>();
+    for (const auto& [k, v] : j.items()) {
+      if (k != "id" && k != "text") w.metadata.emplace_back(k, v.dump());
+    }
+    return w;
+  };
+  std::string many = "{\"text\": \"t\"";
+  for (int i = 0; i < 70; ++i) many += ", \"k" + std::to_string(i) + "\": \"v\"";
+  many += "}";
+  const std::vector<std::string> lines = {
+      R"({"id": "a", "text": "caf\u00e9 \"q\"\n", "t": "tab\there", "u": "\u0001\u001f\/\u007f"})",
+      R"({"id": "a", "text": "one", "id": "b"})",
+      R"({"text": "one", "k": "1", "k": "2", "j": "3"})",
+      R"({"\u0069d": "esc", "te\u0078t": "T", "\u00e9": "\ud83d\ude00"})",
+      R"({"text": "\ud83d\ude00 and \u0000 nul"})",
+      R"({"text": "\udc00"})",
+      "{\"text\": \"raw \x01 control\"}",
+      R"({"id": "", "text": "x"})",
+      R"({"id": null, "text": "x", "b": true})",
+      R"({"id": 12.50, "text": "x", "n": 1e5, "m": -0.0})",
+      R"({"text": "x"} trailing)",
+      R"({"text": "x",})",
+      "{\"text\": \"bad \xC3\x28 utf8\"}",
+      "  {\"text\" : \"spaced\" }  \t",
+      R"({"text": "x", "nested": {"a": ["b", {"c": "d"}]}, "s": "after"})",
+      many,
+  };
+  TempDir dir;
+  std::string body;
+  for (const std::string& l : lines) body += l + "\n";
+  WriteFile(dir.path() / "odd.jsonl", body);
+  auto recs = ReadAll({dir / "odd.jsonl"});
+  REQUIRE(recs.size() == lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    CAPTURE(lines[i]);
+    Want w = oracle(lines[i], static_cast<int>(i + 1));
+    REQUIRE(recs[i].status.ok() == w.ok);
+    if (!w.ok) continue;
+    CHECK(recs[i].doc.id == w.id);
+    CHECK(recs[i].doc.text == w.text);
+    CHECK(recs[i].doc.metadata == w.metadata);
   }
 }
 
