@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
@@ -17,9 +17,9 @@ namespace {
 
 bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-// Whether one of the eight bytes of `x` needs an escape: a byte below 0x20, a
-// quote or a backslash (the "has less than" and "has zero byte" word tricks;
-// exact as a yes/no answer, which is all that is asked).
+// Whether one of the eight bytes of `x` may need an escape: a byte below 0x20,
+// a quote or a backslash (the "has less than" and "has zero byte" word tricks).
+// It never misses one; a false alarm would only send the word to EscapeByte.
 bool HasByteToEscape(uint64_t x) {
   constexpr uint64_t kOnes = ~uint64_t{0} / 255;
   constexpr uint64_t kHigh = kOnes * 0x80;

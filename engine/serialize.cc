@@ -1,238 +1,28 @@
-// Writes and reads the output record of ../shared/DESIGN.md.
+// Reads extract's output record back (serialize.h's FromExtractJson); the
+// writing half is serialize_out.cc.
 //
-// Writing streams each field, in the schema's order, through RapidJSON's Writer
-// (PrettyWriter for --format json): building an nlohmann tree per record and
-// dumping it cost more than reading the article. The bytes are those nlohmann's
-// dump wrote before (see internal/json_text.h): any invalid UTF-8 that a buggy
-// stage might slice out of the text becomes U+FFFD instead of throwing, so the
-// output is always valid JSON and UTF-8; control bytes and NUL are escaped.
-// Spans are clamped to the text so a stage bug can never read past it; the
-// invariant test (tests/invariants_test.cc) catches such bugs instead.
-//
-// Reading back: every nlohmann exception is caught here, and each field's type
-// is checked so a hand-edited or truncated record yields a Status naming the
-// field rather than a crash. The text of the article is not in the record, so
+// Every nlohmann exception is caught here, and each field's type is checked so
+// a hand-edited or truncated record yields a Status naming the field rather
+// than a crash. The text of the article is not in the record, so
 // FromExtractJson rebuilds a sparse copy: spaces, with the quote, fragment, cue
-// and speaker texts written at their offsets. The offset contract of document.h
-// then holds for the read-back document and ToJson(FromExtractJson(r)) == r.
+// and speaker texts written at their offsets. The offset contract of
+// document.h then holds for the read-back document and
+// ToJson(FromExtractJson(r)) == r.
 //
 // Tested by tests/serialize_test.cc and tests/invariants_test.cc.
 #include "engine/serialize.h"
 
-#include <cmath>
 #include <exception>
 #include <nlohmann/json.hpp>
 #include <utility>
 
-#include "engine/internal/json_out.h"
-
 namespace qg {
 namespace {
 
-using internal::IsPlainJsonLiteral;
-using internal::IsValidUtf8;
-using internal::JsonOut;
 using Json = nlohmann::ordered_json;
 
 // A record may not make us allocate more than this for its sparse text.
 constexpr uint64_t kMaxRebuiltText = uint64_t{64} << 20;
-
-std::string_view ClampedSlice(const Document& doc, Span s) {
-  size_t n = doc.text.size();
-  size_t b = std::min<size_t>(s.begin, n);
-  size_t e = std::min<size_t>(std::max(s.begin, s.end), n);
-  return std::string_view(doc.text).substr(b, e - b);
-}
-
-// Scores are printed with 3 decimals: more digits are noise to a reader and
-// make golden outputs brittle. NaN (a stage bug) becomes 0 to stay valid JSON.
-double Round3(double v) {
-  if (!std::isfinite(v)) return 0.0;
-  return std::round(v * 1000.0) / 1000.0;
-}
-
-// Writes one record, compact (jsonl) or indented (json): fields are streamed
-// in the schema's order, no tree is built.
-class RecordOut {
- public:
-  RecordOut(JsonOut& w, const Document& doc) : w_(w), doc_(doc) {}
-
-  void Record() {
-    w_.StartObject();
-    w_.Key("article");
-    w_.String(doc_.id);
-    if (!doc_.metadata.empty()) Metadata();
-    w_.Key("quotes");
-    w_.StartArray();
-    for (size_t i = 0; i < doc_.quotes.size(); ++i) Quote(doc_.quotes[i], i);
-    w_.EndArray();
-    w_.Key("sources");
-    w_.StartArray();
-    for (size_t i = 0; i < doc_.sources.size(); ++i) Source(doc_.sources[i], i);
-    w_.EndArray();
-    w_.Key("summary");
-    Summary(doc_.summary);
-    w_.EndObject();
-  }
-
- private:
-  // Metadata holds JSON text; anything unparsable is kept as a string. A key
-  // given twice keeps its first place and its last value, as an object would.
-  void Metadata() {
-    const auto& meta = doc_.metadata;
-    w_.Key("metadata");
-    w_.StartObject();
-    for (size_t i = 0; i < meta.size(); ++i) {
-      const std::string& key = meta[i].first;
-      auto same = [&](const auto& kv) { return kv.first == key; };
-      if (std::any_of(meta.begin(), meta.begin() + i, same)) continue;
-      size_t last = i;
-      for (size_t k = i + 1; k < meta.size(); ++k) last = meta[k].first == key ? k : last;
-      w_.Key(key);
-      const std::string& value = meta[last].second;
-      if (IsPlainJsonLiteral(value)) {
-        w_.Raw(value);
-        continue;
-      }
-      Json v = Json::parse(value, nullptr, /*allow_exceptions=*/false);
-      if (v.is_discarded()) w_.String(value);
-      else Value(v);
-    }
-    w_.EndObject();
-  }
-
-  // An nlohmann value (a metadata field that is not a plain string).
-  void Value(const Json& j) {
-    switch (j.type()) {
-      case Json::value_t::object:
-        w_.StartObject();
-        for (const auto& [key, value] : j.items()) {
-          w_.Key(key);
-          Value(value);
-        }
-        w_.EndObject();
-        break;
-      case Json::value_t::array:
-        w_.StartArray();
-        for (const Json& e : j) Value(e);
-        w_.EndArray();
-        break;
-      case Json::value_t::string: w_.String(j.get_ref<const std::string&>()); break;
-      case Json::value_t::boolean: w_.Bool(j.get<bool>()); break;
-      case Json::value_t::number_integer: w_.Int(j.get<int64_t>()); break;
-      case Json::value_t::number_unsigned: w_.Uint(j.get<uint64_t>()); break;
-      case Json::value_t::number_float: w_.Double(j.get<double>()); break;
-      default: w_.Null(); break;  // null; binary and discarded do not come out of parse
-    }
-  }
-
-  void SpanOut(Span s) {
-    w_.StartArray();
-    w_.Uint(s.begin);
-    w_.Uint(s.end);
-    w_.EndArray();
-  }
-
-  void Mark(bool present, Span s) {
-    if (!present) {
-      w_.Null();
-      return;
-    }
-    w_.StartObject();
-    w_.Key("text");
-    w_.String(ClampedSlice(doc_, s));
-    w_.Key("span");
-    SpanOut(s);
-    w_.EndObject();
-  }
-
-  void IndexOrNull(int i) {
-    if (i < 0 || static_cast<size_t>(i) >= doc_.sources.size()) w_.Null();
-    else w_.Int(i);
-  }
-
-  void StringOrNull(const std::string& s) {
-    if (s.empty()) w_.Null();
-    else w_.String(s);
-  }
-
-  void Quote(const qg::Quote& q, size_t id) {
-    w_.StartObject();
-    w_.Key("id");
-    w_.Uint(id);
-    w_.Key("kind");
-    w_.String(QuoteKindName(q.kind));
-    w_.Key("text");
-    w_.String(ClampedSlice(doc_, q.span));
-    w_.Key("span");
-    SpanOut(q.span);
-    w_.Key("fragments");
-    w_.StartArray();
-    for (Span f : q.fragments) SpanOut(f);
-    w_.EndArray();
-    w_.Key("cue");
-    Mark(q.has_cue, q.cue);
-    w_.Key("speaker");
-    Mark(q.has_speaker, q.speaker);
-    w_.Key("source");
-    IndexOrNull(q.source);
-    w_.Key("channel");
-    StringOrNull(q.channel);
-    w_.Key("confidence");
-    w_.Double(Round3(std::clamp(q.confidence, 0.0, 1.0)));
-    w_.Key("rule");
-    w_.String(q.rule);
-    w_.EndObject();
-  }
-
-  void Source(const qg::Source& s, size_t id) {
-    w_.StartObject();
-    w_.Key("id");
-    w_.Uint(id);
-    w_.Key("name");
-    w_.String(s.name);
-    w_.Key("kind");
-    w_.String(SourceKindName(s.kind));
-    w_.Key("descriptors");
-    w_.StartArray();
-    for (const std::string& d : s.descriptors) w_.String(d);
-    w_.EndArray();
-    w_.Key("affiliation");
-    IndexOrNull(s.affiliation);
-    w_.Key("count");
-    if (s.count >= 0) w_.Int(s.count);
-    else w_.Null();
-    w_.Key("anonymity_reason");
-    StringOrNull(s.anonymity_reason);
-    w_.Key("mentions");
-    w_.StartArray();
-    for (Span m : s.mentions) SpanOut(m);
-    w_.EndArray();
-    w_.EndObject();
-  }
-
-  void Summary(const qg::Summary& s) {
-    w_.StartObject();
-    w_.Key("quotes");
-    w_.Int(s.quotes);
-    w_.Key("attributed");
-    w_.Int(s.attributed);
-    w_.Key("named_quotes");
-    w_.Int(s.named_quotes);
-    w_.Key("institutional_quotes");
-    w_.Int(s.institutional_quotes);
-    w_.Key("anonymous_quotes");
-    w_.Int(s.anonymous_quotes);
-    w_.Key("anonymous_ratio");
-    w_.Double(Round3(s.anonymous_ratio));
-    w_.EndObject();
-  }
-
-  JsonOut& w_;
-  const Document& doc_;
-};
-
-// ---- reading ----
 
 Status Bad(const std::string& what) {
   return Status(StatusCode::kInvalidArgument, "extract record: " + what);
@@ -390,32 +180,6 @@ Status ReadRecord(const Json& j, Document& doc) {
 }
 
 }  // namespace
-
-std::string ToJson(const Document& doc, bool pretty) {
-  try {
-    // Records are written into a buffer that keeps its capacity, then copied
-    // out at their size: growing a fresh string cost a sixth of the writing.
-    thread_local std::string out;
-    // Strings are copied unchecked and the record validated once: UTF-8
-    // validity is local (pieces are joined by ASCII), so a valid record means
-    // every string in it was; otherwise write it again checking each string.
-    for (bool checked : {false, true}) {
-      out.clear();
-      {
-        JsonOut w(out, pretty ? 2 : -1, checked);
-        RecordOut(w, doc).Record();
-      }
-      if (checked || IsValidUtf8(out)) break;
-    }
-    std::string record = out;
-    if (out.capacity() > (size_t{1} << 20)) out = std::string();  // one huge record
-    return record;
-  } catch (const std::exception& e) {
-    // Only allocation failure can get here; still emit a valid record.
-    Json j = {{"article", doc.id}, {"error", e.what()}};
-    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-  }
-}
 
 Result<Document> FromExtractJson(std::string_view json) {
   try {
