@@ -32,14 +32,14 @@ namespace {
 constexpr uint32_t kMaxChunk = 10;
 
 int CountOf(std::string_view w) {
-  static const char* kNumbers[] = {"zero", "one", "two", "three", "four", "five", "six",
-                                   "seven", "eight", "nine", "ten", "eleven", "twelve"};
-  std::string l = AsciiLower(w);
+  static constexpr std::string_view kNumbers[] = {"zero", "one", "two", "three", "four",
+                                                  "five", "six", "seven", "eight", "nine",
+                                                  "ten", "eleven", "twelve"};
   for (int i = 0; i < 13; ++i) {
-    if (l == kNumbers[i]) return i;
+    if (FoldedIs(w, kNumbers[i])) return i;
   }
-  if (!l.empty() && std::all_of(l.begin(), l.end(), internal::IsAsciiDigit) && l.size() < 6) {
-    return std::stoi(l);
+  if (!w.empty() && std::all_of(w.begin(), w.end(), internal::IsAsciiDigit) && w.size() < 6) {
+    return std::stoi(std::string(w));
   }
   return -1;
 }

@@ -1,16 +1,51 @@
 // Small byte-level text helpers shared by the stages (internal).
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace qg::internal {
 
+// Eight bytes with their ASCII capitals folded, all at once.
+inline uint64_t AsciiLower8(uint64_t x) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const uint64_t low7 = x & ~kHigh;
+  const uint64_t at_least_a = low7 + 0x3F3F3F3F3F3F3F3Full;  // high bit: byte >= 'A'
+  const uint64_t past_z = low7 + 0x2525252525252525ull;      // high bit: byte > 'Z'
+  const uint64_t upper = ~x & at_least_a & ~past_z & kHigh;  // ASCII 'A'..'Z'
+  return x | upper >> 2;                                     // 0x80 >> 2 == 'a' - 'A'
+}
+
+// Up to eight bytes (n <= 8) as one little-endian word, zero-padded.
+inline uint64_t Load8(const char* p, size_t n) {
+  uint64_t x = 0;
+  if (n == 8) {
+    std::memcpy(&x, p, 8);
+  } else {
+    for (size_t i = 0; i < n; ++i) x |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  }
+  return x;
+}
+
+// Folds ASCII capitals in place, eight bytes a step: whole articles are folded.
+inline void AsciiLowerInPlace(char* p, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    x = AsciiLower8(x);
+    std::memcpy(p + i, &x, 8);
+  }
+  for (; i < n; ++i) {
+    if (p[i] >= 'A' && p[i] <= 'Z') p[i] = static_cast<char>(p[i] - 'A' + 'a');
+  }
+}
+
 inline std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  AsciiLowerInPlace(out.data(), out.size());
   return out;
 }
 
