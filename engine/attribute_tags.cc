@@ -48,21 +48,28 @@ char PunctTag(std::string_view p) {
   return 'o';
 }
 
+// The tag of a function-word class; 'w' for any other word.
+char ClassTag(std::string_view cls) {
+  switch (cls.size()) {
+    case 2:
+      return cls == "wh" ? 'W' : 'w';
+    case 3:
+      return cls == "neg" ? 'N' : cls == "aux" ? 'x' : cls == "adv" ? 'y' : cls == "sub" ? 'J' : 'w';
+    case 4:
+      return cls == "time" ? 'd' : cls == "prep" ? 'p' : cls == "conj" ? 'j' : 'w';
+    default:
+      return 'w';
+  }
+}
+
 char WordTag(const RuleSet& rules, std::string_view w, WordId id) {
   if (FoldedIs(w, "that")) return 'T';
   if (FoldedIs(w, "and")) return '&';
   if (FoldedIs(w, "if") || FoldedIs(w, "unless") || FoldedIs(w, "whether")) return 'i';
-  std::string_view cls = rules.function_words.Field(id, 0);
-  if (cls == "neg") return 'N';
-  if (cls == "aux") return 'x';
-  if (cls == "adv") return 'y';
+  const char tag = ClassTag(rules.function_words.Field(id, 0));
+  if (tag == 'N' || tag == 'x' || tag == 'y') return tag;
   if (FoldedIs(w, "to")) return 't';
-  if (cls == "time") return 'd';
-  if (cls == "prep") return 'p';
-  if (cls == "conj") return 'j';
-  if (cls == "sub") return 'J';
-  if (cls == "wh") return 'W';
-  return 'w';
+  return tag;
 }
 
 // Length in tokens of a channel phrase at t ("in a statement", "on Twitter"), or 0.

@@ -25,18 +25,25 @@ const std::vector<std::pair<std::string_view, std::string_view>>& BuiltinRuleFil
 namespace {
 
 // Keys are short words: eight folded bytes a step, mixed by a multiply, hash
-// them with no folded copy; most take one step.
-uint32_t FoldedHash(std::string_view key) {
+// them with no folded copy; most take one step. The top byte is the length,
+// so for a key of at most eight bytes equal hashes and equal first words
+// (FoldedHead) are equal keys.
+uint32_t FoldedHash(std::string_view key, uint64_t head) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = key.size() * kMul;
-  size_t i = 0;
-  do {
+  uint64_t h = (key.size() * kMul ^ head) * kMul;
+  h ^= h >> 32;
+  for (size_t i = 8; i < key.size(); i += 8) {
     const size_t n = std::min<size_t>(8, key.size() - i);
     h = (h ^ internal::AsciiLower8(internal::Load8(key.data() + i, n))) * kMul;
     h ^= h >> 32;
-    i += n;
-  } while (i < key.size());
-  return static_cast<uint32_t>(h);
+  }
+  const uint32_t length = static_cast<uint32_t>(std::min<size_t>(key.size(), 255));
+  return (static_cast<uint32_t>(h) & 0x00FFFFFFu) | length << 24;
+}
+
+// The first eight bytes of `key`, folded and zero-padded.
+uint64_t FoldedHead(std::string_view key) {
+  return internal::AsciiLower8(internal::Load8(key.data(), std::min<size_t>(key.size(), 8)));
 }
 
 bool FoldedEquals(std::string_view query, const std::string& folded_key) {
@@ -53,12 +60,15 @@ bool FoldedEquals(std::string_view query, const std::string& folded_key) {
 
 }  // namespace
 
-size_t FoldedKeys::Probe(std::string_view key, uint32_t hash) const {
+size_t FoldedKeys::Probe(std::string_view key, uint32_t hash, uint64_t head) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.index == kAbsent) return i;
-    if (s.hash == hash && FoldedEquals(key, keys_[s.index])) return i;
+    if (s.hash == hash && s.head == head &&
+        (key.size() <= 8 || FoldedEquals(key, keys_[s.index]))) {
+      return i;
+    }
   }
 }
 
@@ -66,17 +76,18 @@ void FoldedKeys::Grow() {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
   for (const Slot& s : old) {
-    if (s.index != kAbsent) slots_[Probe(keys_[s.index], s.hash)] = s;
+    if (s.index != kAbsent) slots_[Probe(keys_[s.index], s.hash, s.head)] = s;
   }
 }
 
 uint32_t FoldedKeys::Insert(std::string_view key) {
   // Load factor at most 1/2 keeps probe runs short.
   if ((keys_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint32_t hash = FoldedHash(key);
-  Slot& slot = slots_[Probe(key, hash)];
+  const uint64_t head = FoldedHead(key);
+  const uint32_t hash = FoldedHash(key, head);
+  Slot& slot = slots_[Probe(key, hash, head)];
   if (slot.index != kAbsent) return slot.index;
-  slot = Slot{hash, static_cast<uint32_t>(keys_.size())};
+  slot = Slot{head, hash, static_cast<uint32_t>(keys_.size())};
   keys_.push_back(internal::AsciiLower(key));
   max_key_bytes_ = std::max(max_key_bytes_, key.size());
   return slot.index;
@@ -84,7 +95,8 @@ uint32_t FoldedKeys::Insert(std::string_view key) {
 
 uint32_t FoldedKeys::Find(std::string_view key) const {
   if (key.size() > max_key_bytes_ || keys_.empty()) return kAbsent;
-  return slots_[Probe(key, FoldedHash(key))].index;
+  const uint64_t head = FoldedHead(key);
+  return slots_[Probe(key, FoldedHash(key, head), head)].index;
 }
 
 void Lexicon::Add(std::string_view key, std::vector<std::string> fields) {

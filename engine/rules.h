@@ -46,11 +46,12 @@ class FoldedKeys {
   // slot answers a miss from one cache line with no division and no
   // allocation; keys are folded while hashing.
   struct Slot {
+    uint64_t head = 0;  // the key's first eight bytes: most keys whole
     uint32_t hash = 0;
     uint32_t index = kAbsent;  // into keys_
   };
   // Slot of `key` (compared folded), or of the empty slot where it would go.
-  size_t Probe(std::string_view key, uint32_t hash) const;
+  size_t Probe(std::string_view key, uint32_t hash, uint64_t head) const;
   void Grow();
 
   std::vector<std::string> keys_;  // folded

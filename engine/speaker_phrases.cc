@@ -99,7 +99,6 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
     m.affiliation = Affiliation(body_begin, name_begin, j);
   }
   // Person or institution?
-  std::string lname = AsciiLower(name);
   const WordId first = w_.Word(name_begin);
   std::string_view last_type = rules_.organizations.Field(w_.Base(h), 0);
   std::string_view first_type = rules_.organizations.Field(first, 0);
@@ -108,11 +107,11 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   bool acronym = last_acronym && name_begin == h;
   // "CANADIAN PRESS FILE", "READ MORE": capitals throughout are a credit or a kicker.
   bool shouting = h > name_begin && w_.Acronym(name_begin) && last_acronym;
-  std::string_view name_type = rules_.organizations.Field(lname, 0);
+  std::string_view name_type = rules_.organizations.Field(name, 0);
   bool org = name_type == "name" || name_type == "place" || last_type == "head" ||
              LocativeBefore(t) ||
              (first_type == "head" && h > name_begin) || (acronym && !titled) || shouting;
-  if (titled && !rules_.organizations.Contains(lname)) org = false;
+  if (titled && !rules_.organizations.Contains(name)) org = false;
   m.source_kind = org ? SourceKind::kOrganization : SourceKind::kPerson;
   if (!org) ExtendAffiliation(m, j, sent.token_end);
   if (org) {
@@ -170,7 +169,7 @@ std::string Chunker::Affiliation(uint32_t a, uint32_t b, uint32_t end) const {
   uint32_t best_a = b, best_b = b;
   for (uint32_t k = a; k < b;) {
     if (w_.Capitalized(k) && rules_.titles.Field(w_.WithDot(k, end), 1).empty() &&
-        Class(k).empty()) {
+        w_.Code(k) == Fn::kNone) {
       uint32_t e = k;
       while (e < b && w_.Capitalized(e) && rules_.titles.Field(w_.WithDot(e, end), 1).empty()) {
         ++e;
@@ -269,7 +268,7 @@ uint32_t Chunker::PostModifier(uint32_t j, uint32_t end) const {
     uint32_t k = j + len;
     uint32_t limit = std::min(end, k + 5);
     while (k < limit && Usable(k, end) && doc_.tokens[k].kind == TokenKind::kWord &&
-           Class(k) != "aux" && Class(k) != "wh") {
+           w_.Code(k) != Fn::kAux && w_.Code(k) != Fn::kWh) {
       ++k;
     }
     return k;
@@ -278,7 +277,7 @@ uint32_t Chunker::PostModifier(uint32_t j, uint32_t end) const {
   if ((w == "for" || w == "at" || w == "with" || w == "of" || w == "in") && j + 1 < end &&
       Usable(j + 1, end)) {
     uint32_t k = j + 1;
-    if (Class(k) == "det") ++k;
+    if (w_.Code(k) == Fn::kDet) ++k;
     uint32_t start = k;
     while (k < end && Usable(k, end) && w_.Capitalized(k) && k - start < 5) ++k;
     if (k > start) return k;

@@ -68,17 +68,17 @@ uint32_t Chunker::Step(uint32_t s, uint32_t t) {
     }
     if (k > t && k < sent.token_end && TokenText(doc_, k) == ":") return k + 1;
   }
-  std::string_view cls = Class(t);
-  if (cls == "pron_m" || cls == "pron_f" || cls == "pron_n" || cls == "pron_p") {
+  const Fn cls = w_.Code(t);
+  if (cls == Fn::kPronM || cls == Fn::kPronF || cls == Fn::kPronN || cls == Fn::kPronP) {
     std::string_view w = Lower(t);
     // Only subject forms speak: "he", not "him" or "her".
     if (w == "he" || w == "she" || w == "it" || w == "they" || w == "he’s" || w == "she’s") {
       Mention m;
       m.kind = MentionKind::kPronoun;
       m.span = m.head = doc_.tokens[t].span;
-      m.gender = cls == "pron_m" ? Gender::kMale : cls == "pron_f" ? Gender::kFemale
-                 : cls == "pron_n" ? Gender::kNeuter : Gender::kPlural;
-      m.source_kind = cls == "pron_n" ? SourceKind::kOrganization : SourceKind::kPerson;
+      m.gender = cls == Fn::kPronM ? Gender::kMale : cls == Fn::kPronF ? Gender::kFemale
+                 : cls == Fn::kPronN ? Gender::kNeuter : Gender::kPlural;
+      m.source_kind = cls == Fn::kPronN ? SourceKind::kOrganization : SourceKind::kPerson;
       m.name = std::string(TokenText(doc_, t));
       m.token_begin = t;
       m.token_end = t + 1;
@@ -136,9 +136,9 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
   int count = -1;
   // Prefix: determiners and quantities ("a", "the", "two", "half a dozen").
   while (Usable(i, end) && i - t < 4) {
-    std::string_view cls = Class(i);
+    const Fn cls = w_.Code(i);
     // "that" before a name opens a clause ("said that Biden …"), never a speaker.
-    if ((cls == "det" && Lower(i) != "that") || cls == "quant" ||
+    if ((cls == Fn::kDet && Lower(i) != "that") || cls == Fn::kQuant ||
         doc_.tokens[i].kind == TokenKind::kNumber) {
       int c = CountOf(TokenText(doc_, i));
       std::string_view w = Lower(i);
@@ -158,8 +158,7 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
       // "Mr" "." inside a name: the period belongs to the abbreviation.
       break;
     }
-    std::string_view cls = Class(i);
-    if (!cls.empty() && !NameLike(i, sent.token_begin)) {
+    if (w_.Code(i) != Fn::kNone && !NameLike(i, sent.token_begin)) {
       std::string_view w = Lower(i);
       bool connector = (w == "of" || w == "for" || w == "and") && i > body_begin &&
                        i + 1 < end && NameLike(i - 1, sent.token_begin) &&
@@ -173,7 +172,7 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
                                       TokenText(doc_, i - 1).size() == 1)) {
       ++i;  // keep "Mr." and initials "F." inside the chunk
     }
-    if (poss && !(Usable(i, end) && Class(i).empty())) break;
+    if (poss && !(Usable(i, end) && w_.Code(i) == Fn::kNone)) break;
   }
   const uint32_t body_end = i;
   if (body_end == body_begin) {

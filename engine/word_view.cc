@@ -8,15 +8,29 @@
 
 namespace qg::internal {
 
+Fn FnOf(std::string_view cls) {
+  if (cls.empty()) return Fn::kNone;
+  static constexpr std::pair<std::string_view, Fn> kCodes[] = {
+      {"det", Fn::kDet},       {"quant", Fn::kQuant}, {"pron_m", Fn::kPronM}, {"pron_f", Fn::kPronF},
+      {"pron_n", Fn::kPronN},  {"pron_p", Fn::kPronP}, {"aux", Fn::kAux},      {"time", Fn::kTime},
+      {"wh", Fn::kWh},         {"kicker", Fn::kKicker}};
+  for (const auto& [name, code] : kCodes) {
+    if (cls == name) return code;
+  }
+  return Fn::kOther;
+}
+
 WordView::WordView(const Document& doc, const RuleSet& rules)
     : doc_(doc), rules_(rules), words_(WordsOf(doc, rules, scratch_)) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   lower_text_ = AsciiLower(doc.text);
   class_.resize(n);
+  code_.resize(n);
   for (uint32_t t = 0; t < n; ++t) {
     std::string_view c;
     if (DotFollows(t, n)) c = rules.function_words.Field(words_[t].dotted, 0);
     class_[t] = c.empty() ? rules.function_words.Field(words_[t].base, 0) : c;
+    code_[t] = FnOf(class_[t]);
   }
   opening_mark_.assign(n, 0);
   for (const QuotedRegion& r : doc.quoted) {
@@ -62,7 +76,7 @@ bool WordView::MidSentenceCapital(uint32_t t) const {
 bool WordView::NameLike(uint32_t t, uint32_t sent_begin) const {
   if (!Capitalized(t) && !Acronym(t)) return false;
   const WordId base = Base(t);
-  const std::string_view cls = Class(t);
+  const Fn cls = Code(t);
   const bool initial = Initial(t, sent_begin);
   // "Ms. May", "Mr. Will": after an honorific any capitalised word is the name.
   if (t >= 2 && TokenText(doc_, t - 1) == "." &&
@@ -70,9 +84,9 @@ bool WordView::NameLike(uint32_t t, uint32_t sent_begin) const {
     return true;
   }
   // "Theresa May", "June Smith": a capitalised modal or month inside a name.
-  if (!cls.empty() && cls != "kicker" &&
-      !(!initial && (cls == "aux" || cls == "time") && t > sent_begin && Capitalized(t - 1) &&
-        Class(t - 1).empty())) {
+  if (cls != Fn::kNone && cls != Fn::kKicker &&
+      !(!initial && (cls == Fn::kAux || cls == Fn::kTime) && t > sent_begin && Capitalized(t - 1) &&
+        Code(t - 1) == Fn::kNone)) {
     return false;
   }
   if (initial && (rules_.anonymous.Contains(base) || rules_.titles.Contains(base) ||

@@ -18,15 +18,27 @@ inline uint64_t AsciiLower8(uint64_t x) {
   return x | upper >> 2;                                     // 0x80 >> 2 == 'a' - 'A'
 }
 
-// Up to eight bytes (n <= 8) as one little-endian word, zero-padded.
+// Up to eight bytes (n <= 8) as one little-endian word, zero-padded. Two
+// overlapping loads cover the odd sizes without a loop over the bytes.
 inline uint64_t Load8(const char* p, size_t n) {
-  uint64_t x = 0;
-  if (n == 8) {
+  if (n >= 8) {
+    uint64_t x;
     std::memcpy(&x, p, 8);
-  } else {
-    for (size_t i = 0; i < n; ++i) x |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    return x;
   }
-  return x;
+  if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    return lo | uint64_t{hi} << (8 * (n - 4));
+  }
+  if (n >= 2) {
+    uint16_t lo, hi;
+    std::memcpy(&lo, p, 2);
+    std::memcpy(&hi, p + n - 2, 2);
+    return lo | uint64_t{hi} << (8 * (n - 2));
+  }
+  return n == 1 ? static_cast<unsigned char>(p[0]) : 0;
 }
 
 // Folds ASCII capitals in place, eight bytes a step: whole articles are folded.

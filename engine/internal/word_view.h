@@ -15,6 +15,10 @@
 
 namespace qg::internal {
 
+// The function-word classes the chunker branches on (function_words.tsv).
+enum class Fn : uint8_t { kNone, kDet, kQuant, kPronM, kPronF, kPronN, kPronP, kAux, kTime, kWh, kKicker, kOther };
+Fn FnOf(std::string_view cls);
+
 class WordView {
  public:
   WordView(const Document& doc, const RuleSet& rules);
@@ -33,6 +37,8 @@ class WordView {
   bool Possessive(uint32_t t) const { return words_[t].flags & kPossessive; }
   // Function-word class ("det", "pron_m", ...): "Jan" "." is the month, "Jan" alone may be a first name.
   std::string_view Class(uint32_t t) const { return class_[t]; }
+  // The same as a code: branches compare a byte, not strings.
+  Fn Code(uint32_t t) const { return code_[t]; }
 
   // A word followed by its own period token ("Mr" ".") reads as "mr.".
   bool DotFollows(uint32_t t, uint32_t end) const {
@@ -67,6 +73,7 @@ class WordView {
   const std::vector<TokenWord>& words_;
   std::string lower_text_;  // doc_.text with ASCII folded
   std::vector<std::string_view> class_;
+  std::vector<Fn> code_;
   std::vector<uint8_t> opening_mark_;  // per token: opens a quoted region
   // (hash of the folded base << 32 | token) of mid-sentence capitals, sorted.
   std::vector<uint64_t> midcaps_;
