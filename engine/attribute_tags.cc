@@ -9,6 +9,7 @@
 
 #include "engine/internal/lexical.h"
 #include "engine/internal/text_util.h"
+#include "engine/internal/words.h"
 
 namespace qg::internal {
 
@@ -47,31 +48,44 @@ char PunctTag(std::string_view p) {
   return 'o';
 }
 
-// `w` is the word folded to lower case.
-char WordTag(const RuleSet& rules, std::string_view w) {
-  if (w == "that") return 'T';
-  if (w == "and") return '&';
-  if (w == "if" || w == "unless" || w == "whether") return 'i';
-  std::string_view cls = WordClass(rules, w);
-  if (cls == "neg") return 'N';
-  if (cls == "aux") return 'x';
-  if (cls == "adv") return 'y';
-  if (w == "to") return 't';
-  if (cls == "time") return 'd';
-  if (cls == "prep") return 'p';
-  if (cls == "conj") return 'j';
-  if (cls == "sub") return 'J';
-  if (cls == "wh") return 'W';
-  return 'w';
+// The tag of a function-word class; 'w' for any other word.
+char ClassTag(std::string_view cls) {
+  switch (cls.size()) {
+    case 2:
+      return cls == "wh" ? 'W' : 'w';
+    case 3:
+      return cls == "neg" ? 'N' : cls == "aux" ? 'x' : cls == "adv" ? 'y' : cls == "sub" ? 'J' : 'w';
+    case 4:
+      return cls == "time" ? 'd' : cls == "prep" ? 'p' : cls == "conj" ? 'j' : 'w';
+    default:
+      return 'w';
+  }
+}
+
+char WordTag(const RuleSet& rules, std::string_view w, WordId id) {
+  if (FoldedIs(w, "that")) return 'T';
+  if (FoldedIs(w, "and")) return '&';
+  if (FoldedIs(w, "if") || FoldedIs(w, "unless") || FoldedIs(w, "whether")) return 'i';
+  const char tag = ClassTag(rules.function_words.Field(id, 0));
+  if (tag == 'N' || tag == 'x' || tag == 'y') return tag;
+  if (FoldedIs(w, "to")) return 't';
+  return tag;
 }
 
 // Length in tokens of a channel phrase at t ("in a statement", "on Twitter"), or 0.
-// `w` is token t folded to lower case.
-uint32_t ChannelAt(const Document& doc, const RuleSet& rules, uint32_t t, uint32_t end,
-                   std::string_view w) {
-  if (w != "in" && w != "on" && w != "at" && w != "via" && w != "during") return 0;
+uint32_t ChannelAt(const Document& doc, const RuleSet& rules, const std::vector<TokenWord>& words,
+                   uint32_t t, uint32_t end, std::string_view w) {
+  if (!FoldedIs(w, "in") && !FoldedIs(w, "on") && !FoldedIs(w, "at") && !FoldedIs(w, "via") &&
+      !FoldedIs(w, "during")) {
+    return 0;
+  }
   uint32_t k = t + 1;
-  if (k < end && WordClass(rules, TokenText(doc, k)) == "det") ++k;
+  if (k < end && rules.function_words.Field(words[k].word, 0) == "det") ++k;
+  if (k >= end || doc.tokens[k].kind != TokenKind::kWord) return 0;
+  // Most channels are one word; a longer key is built only after its first word.
+  if (!rules.channels.StartsPhrase(words[k].word)) {
+    return rules.channels.Contains(words[k].word) ? k + 1 - t : 0;
+  }
   std::string phrase;
   uint32_t best = 0;
   for (uint32_t j = k; j < end && j < k + 3; ++j) {
@@ -99,7 +113,11 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
   const Sentence& s = doc.sentences[sentence];
   out.units.reserve(s.token_end - s.token_begin);
   out.tags.reserve(s.token_end - s.token_begin);
-  std::string lower;  // the current word folded, one buffer for the sentence
+  const std::vector<TokenWord>* words = &doc.words;
+  if (doc.words_serial != rules.vocabulary.serial() || doc.words.size() != doc.tokens.size()) {
+    if (ctx.words.size() != doc.tokens.size()) ctx.words = NumberWords(doc, rules);
+    words = &ctx.words;
+  }
   uint32_t t = s.token_begin;
   while (t < s.token_end) {
     Unit u;
@@ -139,19 +157,16 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
         case TokenKind::kSymbol: u.tag = 'o'; break;
         case TokenKind::kQuoteMark: t = u.token_end; continue;  // stray mark or apostrophe
         case TokenKind::kWord: {
-          lower.assign(TokenText(doc, t));
-          for (char& c : lower) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-          }
-          uint32_t ch = ChannelAt(doc, rules, t, s.token_end, lower);
+          const std::string_view text = TokenText(doc, t);
+          uint32_t ch = ChannelAt(doc, rules, *words, t, s.token_end, text);
           if (ch > 0) {
             u.tag = 'h';
             u.token_end = t + ch;
           } else {
-            u.tag = WordTag(rules, lower);
+            u.tag = WordTag(rules, text, (*words)[t].word);
             // "was quoted as saying": the reporter's frame around the cue.
-            if (lower == "quoted" && t + 1 < s.token_end &&
-                AsciiLower(TokenText(doc, t + 1)) == "as") {
+            if (FoldedIs(text, "quoted") && t + 1 < s.token_end &&
+                FoldedIs(TokenText(doc, t + 1), "as")) {
               u.tag = 'x';
               u.token_end = t + 2;
             }

@@ -11,6 +11,7 @@
 
 #include "engine/internal/lexical.h"
 #include "engine/internal/text_util.h"
+#include "engine/internal/words.h"
 
 namespace qg {
 
@@ -18,28 +19,16 @@ bool InsideQuote(const Document& doc, uint32_t t) { return internal::RegionOfTok
 
 namespace {
 
-// True iff `word` folded to ASCII lower case equals `lower`. Every word of an
-// article passes here; the lexicon folds keys itself, so no lower-case copy is made.
-bool FoldedIs(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
+using internal::FoldedIs;
 
-bool IsNounContext(const Document& doc, const RuleSet& rules, uint32_t t) {
+bool IsNounContext(const Document& doc, const RuleSet& rules,
+                   const std::vector<TokenWord>& words, uint32_t t) {
   if (t == 0 || doc.tokens[t - 1].sentence != doc.tokens[t].sentence) return false;
   if (!internal::IsWord(doc, t - 1)) return false;
   std::string_view prev = internal::TokenText(doc, t - 1);
-  std::string_view cls = internal::WordClass(rules, prev);
-  if (cls == "det") return true;
+  if (rules.function_words.Field(words[t - 1].word, 0) == "det") return true;
   // "Musk’s tweet", "Freeland's remarks": after a possessive the word is a noun.
-  bool possessive = false;
-  internal::StripPossessive(prev, &possessive);
-  if (possessive) return true;
+  if (words[t - 1].flags & internal::kPossessive) return true;
   // "a White House statement", "the Surrey report": a capitalised modifier before a noun use.
   if (internal::AsciiLower(prev) == "to") {
     // "declined to say", "refused to comment" are refusals, not speech; "went on to say" is speech.
@@ -57,6 +46,8 @@ bool IsNounContext(const Document& doc, const RuleSet& rules, uint32_t t) {
 std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
   std::vector<Cue> cues;
   const std::vector<uint8_t> quoted = internal::QuotedTokenMask(doc);
+  std::vector<TokenWord> scratch;
+  const std::vector<TokenWord>& words = internal::WordsOf(doc, rules, scratch);
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   for (uint32_t t = 0; t < n; ++t) {
     if (quoted[t] || !internal::IsWord(doc, t)) continue;
@@ -73,12 +64,12 @@ std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
       ++t;
       continue;
     }
-    const std::vector<std::string>* f = rules.speech_verbs.Find(word);
+    const std::vector<std::string>* f = rules.speech_verbs.Find(words[t].word);
     if (f == nullptr || f->size() < 3) continue;
-    if (IsNounContext(doc, rules, t)) continue;
+    if (IsNounContext(doc, rules, words, t)) continue;
     // "the State Department", "Report on Business": a capitalised verb form
     // inside a sentence is part of a name.
-    if (internal::IsCapitalized(internal::TokenText(doc, t)) && t > 0 &&
+    if ((words[t].flags & internal::kCapitalized) && t > 0 &&
         doc.tokens[t - 1].sentence == doc.tokens[t].sentence &&
         doc.tokens[t - 1].kind == TokenKind::kWord) {
       continue;

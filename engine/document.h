@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/word_id.h"
+
 namespace qg {
 
 struct Span {
@@ -52,6 +54,14 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   uint32_t paragraph = 0;
   uint32_t sentence = 0;  // filled by SplitSentences
+};
+
+// What the rules' vocabulary knows of one token (engine/internal/words.h).
+struct TokenWord {
+  WordId word;    // the token, folded
+  WordId base;    // without a possessive ending: "McCallum’s" -> "mccallum"
+  WordId dotted;  // the token and "." when the next token is "." ("Mr" "." -> "mr.")
+  uint8_t flags = 0;  // internal::WordFlag
 };
 
 // A quoted region after mark pairing (quotes.h). Regions nest: a region of depth 1
@@ -168,6 +178,11 @@ struct Document {
 
   std::vector<Paragraph> paragraphs;
   std::vector<Token> tokens;
+  // Per token, its words' numbers in the rules' vocabulary, so the stages type
+  // a word with array reads. Filled by the pipeline after the tokens; a stage
+  // given a Document without them (or numbered by other rules) numbers its own.
+  std::vector<TokenWord> words;
+  uint64_t words_serial = 0;  // Vocabulary::serial() of the rules that numbered `words`
   std::vector<QuotedRegion> quoted;  // sorted by outer.begin
   std::vector<Sentence> sentences;
   std::vector<Cue> cues;

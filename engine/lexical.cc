@@ -74,13 +74,18 @@ std::string_view WordClass(const RuleSet& rules, std::string_view word) {
 }
 
 std::vector<uint8_t> QuotedTokenMask(const Document& doc) {
-  // One sweep: tokens and top-level regions are both in text order.
+  // Top-level regions are sorted by their start: each marks the tokens that
+  // start inside it, found from the last token marked, so the walk is linear.
   std::vector<uint8_t> mask(doc.tokens.size(), 0);
-  size_t r = 0;
-  for (size_t t = 0; t < doc.tokens.size(); ++t) {
-    const uint32_t off = doc.tokens[t].span.begin;
-    while (r < doc.quoted.size() && (doc.quoted[r].depth != 0 || doc.quoted[r].outer.end <= off)) ++r;
-    if (r < doc.quoted.size() && doc.quoted[r].outer.contains(off)) mask[t] = 1;
+  auto token = doc.tokens.begin();
+  for (const QuotedRegion& r : doc.quoted) {
+    if (r.depth != 0) continue;
+    auto first = std::lower_bound(token, doc.tokens.end(), r.outer.begin,
+                                  [](const Token& t, uint32_t off) { return t.span.begin < off; });
+    for (token = first; token != doc.tokens.end() && token->span.begin < r.outer.end; ++token) {
+      mask[token - doc.tokens.begin()] = 1;
+    }
+    token = first;
   }
   return mask;
 }

@@ -6,6 +6,7 @@
 
 #include "engine/attribute.h"
 #include "engine/cues.h"
+#include "engine/internal/words.h"
 #include "engine/quotes.h"
 #include "engine/resolve.h"
 #include "engine/segment.h"
@@ -31,6 +32,7 @@ Status RunPipeline(const RuleSet& rules, const Options& options, Document& doc) 
   doc.quoted = PairQuotes(doc, rules);
   doc.sentences = SplitSentences(doc, rules);
   AssignSentences(doc);
+  internal::NumberDocumentWords(rules, doc);
   doc.cues = FindCues(doc, rules);
   doc.mentions = FindMentions(doc, rules);
   doc.quotes = AttributeQuotes(doc, rules);

@@ -20,12 +20,46 @@
 #include <vector>
 
 #include "engine/status.h"
+#include "engine/word_id.h"
 
 namespace qg {
 
 namespace internal {
 struct CompiledPatterns;  // RE2 objects; see engine/internal/patterns.h
 }
+
+// Folded keys numbered in the order they were added: the hash table under a
+// Lexicon and the Vocabulary.
+class FoldedKeys {
+ public:
+  static constexpr uint32_t kAbsent = UINT32_MAX;
+  // Number of `key` (compared with ASCII folding), or kAbsent.
+  uint32_t Find(std::string_view key) const;
+  // Number of `key`, added (lower-cased with ASCII folding) when absent.
+  uint32_t Insert(std::string_view key);
+  const std::string& key(uint32_t index) const { return keys_[index]; }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  // Lookups are the engine's most frequent call, and most miss. An
+  // open-addressing table with a power-of-two size and the hash kept in each
+  // slot answers a miss from one cache line with no division and no
+  // allocation; keys are folded while hashing.
+  struct Slot {
+    uint64_t head = 0;  // the key's first eight bytes: most keys whole
+    uint32_t hash = 0;
+    uint32_t index = kAbsent;  // into keys_
+  };
+  // Slot of `key` (compared folded), or of the empty slot where it would go.
+  size_t Probe(std::string_view key, uint32_t hash, uint64_t head) const;
+  void Grow();
+
+  std::vector<std::string> keys_;  // folded
+  std::vector<Slot> slots_;
+  size_t max_key_bytes_ = 0;  // longer keys cannot be present: rejected without hashing
+};
+
+class Vocabulary;
 
 // One word list: key -> the remaining fields of its line.
 class Lexicon {
@@ -37,28 +71,57 @@ class Lexicon {
   bool Contains(std::string_view key) const { return Find(key) != nullptr; }
   // Returns field `i` of `key`, or "" when the key or the field is absent.
   std::string_view Field(std::string_view key, size_t i) const;
+
+  // The same questions of a word by its number (see word_id.h): array reads.
+  // They see the lexicon as it was when the vocabulary was numbered.
+  const std::vector<std::string>* Find(WordId word) const {
+    const uint32_t e = word.value < by_word_.size() ? by_word_[word.value] : FoldedKeys::kAbsent;
+    return e == FoldedKeys::kAbsent ? nullptr : &values_[e];
+  }
+  bool Contains(WordId word) const { return Find(word) != nullptr; }
+  std::string_view Field(WordId word, size_t i) const {
+    const std::vector<std::string>* f = Find(word);
+    return f == nullptr || i >= f->size() ? std::string_view() : std::string_view((*f)[i]);
+  }
+  // True iff some key of several words starts with `word`: phrase lookups
+  // that start elsewhere need build no key.
+  bool StartsPhrase(WordId word) const {
+    return word.value < starts_phrase_.size() && starts_phrase_[word.value];
+  }
+
   size_t size() const { return keys_.size(); }
   // The longest number of space-separated words in any key (for phrase lookups).
   size_t max_words() const { return max_words_; }
 
  private:
-  // Lexicon lookups are the engine's most frequent call (every token, every
-  // phrase window), and most miss. An open-addressing table with a power-of-two
-  // size and the hash kept in each slot answers a miss from one cache line with
-  // no division and no allocation; keys are folded while hashing.
-  struct Slot {
-    uint32_t hash = 0;
-    uint32_t index = UINT32_MAX;  // into keys_/values_; UINT32_MAX = empty
-  };
-  // Slot of `key` (compared folded), or of the empty slot where it would go.
-  size_t Probe(std::string_view key, uint32_t hash) const;
-  void Grow();
-
-  std::vector<std::string> keys_;                  // folded
-  std::vector<std::vector<std::string>> values_;   // parallel to keys_
-  std::vector<Slot> slots_;
+  friend class Vocabulary;
+  FoldedKeys keys_;
+  std::vector<std::vector<std::string>> values_;  // parallel to keys_
   size_t max_words_ = 0;
-  size_t max_key_bytes_ = 0;  // longer keys cannot be present: rejected without hashing
+  std::vector<uint32_t> by_word_;       // WordId -> index into values_, or kAbsent
+  std::vector<uint8_t> starts_phrase_;  // WordId -> 1 when a key of several words starts with it
+};
+
+// Every single word the lexicons know, numbered from 1: their one-word keys and
+// the first words of their longer keys. Built by the loaders once the lexicons
+// are complete; each lexicon then answers by number.
+class Vocabulary {
+ public:
+  // The number of `word` (folded), or the unknown word.
+  WordId Id(std::string_view word) const {
+    const uint32_t i = words_.Find(word);
+    return WordId{i == FoldedKeys::kAbsent ? 0 : i + 1};
+  }
+  // Numbers the words of `lexicons` and indexes each lexicon by number.
+  void Build(const std::vector<Lexicon*>& lexicons);
+  size_t size() const { return words_.size(); }
+  // Differs between any two vocabularies built in one process, so a
+  // Document's word numbers can be checked against the rules at hand.
+  uint64_t serial() const { return serial_; }
+
+ private:
+  FoldedKeys words_;
+  uint64_t serial_ = 0;
 };
 
 struct RuleSet {
@@ -70,6 +133,7 @@ struct RuleSet {
   Lexicon forenames;       // lexicons/forenames-en.tsv: first name -> gender
   Lexicon channels;        // channels.tsv: words after "in a"/"told" naming a channel
   Lexicon function_words;  // function_words.tsv: capitalised words that start no name
+  Vocabulary vocabulary;   // the words of all the lexicons above, numbered
   std::shared_ptr<const internal::CompiledPatterns> patterns;  // attribution patterns
   RuleSet();
   ~RuleSet();

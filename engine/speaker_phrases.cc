@@ -16,7 +16,7 @@ uint32_t Chunker::RunStart(uint32_t body_begin, uint32_t h, uint32_t sent_begin)
     uint32_t p = r - 1;
     if (TokenText(doc_, p) == "." && p > body_begin) { r = p; continue; }
     std::string_view w = Lower(p);
-    if (NameLike(p, sent_begin) || rules_.titles.Field(WithDot(p, h + 1), 1) == "honorific" ||
+    if (NameLike(p, sent_begin) || rules_.titles.Field(w_.WithDot(p, h + 1), 1) == "honorific" ||
         ((w == "of" || w == "for" || w == "von" || w == "van" ||
                                      w == "der" || w == "de" || w == "la" || w == "du" ||
                                      w == "da" || w == "bin" || w == "al") && p > body_begin)) {
@@ -37,7 +37,7 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   Gender gender = Gender::kUnknown;
   bool titled = false;
   for (uint32_t k = run; k <= h; ++k) {
-    std::string_view w = WithDot(k, j);
+    const WordId w = w_.WithDot(k, j);
     std::string_view cls = rules_.titles.Field(w, 1);
     if (cls == "office" && k < h) {
       name_begin = k + 1;
@@ -49,7 +49,7 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
       if (g == "male") gender = Gender::kMale;
       if (g == "female") gender = Gender::kFemale;
       // Honorifics stay in the mention but not in the name.
-      if (k == name_begin) name_begin = DotFollows(k, j) ? k + 2 : k + 1;
+      if (k == name_begin) name_begin = w_.DotFollows(k, j) ? k + 2 : k + 1;
     }
   }
   if (name_begin > h) name_begin = h;
@@ -58,7 +58,7 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   if (run > body_begin) {
     bool describes = false;
     for (uint32_t k = body_begin; k < run; ++k) {
-      if (rules_.titles.Contains(Lower(k)) || IsCapitalized(TokenText(doc_, k))) describes = true;
+      if (rules_.titles.Contains(w_.Word(k)) || w_.Capitalized(k)) describes = true;
     }
     if (!describes) {
       t = run;
@@ -67,13 +67,13 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   }
   // Lower-case descriptor words before the run ("Pentagon spokesman").
   for (uint32_t k = body_begin; k < run; ++k) {
-    std::string_view g = rules_.titles.Field(Lower(k), 0);
+    std::string_view g = rules_.titles.Field(w_.Word(k), 0);
     if (!g.empty()) titled = true;
     if (g == "male") gender = Gender::kMale;
     if (g == "female") gender = Gender::kFemale;
   }
   for (uint32_t k = run; k < name_begin; ++k) {
-    std::string_view g = rules_.titles.Field(WithDot(k, j), 0);
+    std::string_view g = rules_.titles.Field(w_.WithDot(k, j), 0);
     if (g == "male") gender = Gender::kMale;
     if (g == "female") gender = Gender::kFemale;
   }
@@ -99,24 +99,24 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
     m.affiliation = Affiliation(body_begin, name_begin, j);
   }
   // Person or institution?
-  std::string lname = AsciiLower(name);
-  std::string_view first = Lower(name_begin);
-  std::string_view last_type = rules_.organizations.Field(AsciiLower(last), 0);
+  const WordId first = w_.Word(name_begin);
+  std::string_view last_type = rules_.organizations.Field(w_.Base(h), 0);
   std::string_view first_type = rules_.organizations.Field(first, 0);
-  bool acronym = internal::IsAcronym(last) && name_begin == h;
+  // The flag is the whole token's; a possessive's base is asked afresh.
+  const bool last_acronym = poss ? internal::IsAcronym(last) : w_.Acronym(h);
+  bool acronym = last_acronym && name_begin == h;
   // "CANADIAN PRESS FILE", "READ MORE": capitals throughout are a credit or a kicker.
-  bool shouting = h > name_begin && internal::IsAcronym(TokenText(doc_, name_begin)) &&
-                  internal::IsAcronym(last);
-  std::string_view name_type = rules_.organizations.Field(lname, 0);
+  bool shouting = h > name_begin && w_.Acronym(name_begin) && last_acronym;
+  std::string_view name_type = rules_.organizations.Field(name, 0);
   bool org = name_type == "name" || name_type == "place" || last_type == "head" ||
              LocativeBefore(t) ||
              (first_type == "head" && h > name_begin) || (acronym && !titled) || shouting;
-  if (titled && !rules_.organizations.Contains(lname)) org = false;
+  if (titled && !rules_.organizations.Contains(name)) org = false;
   m.source_kind = org ? SourceKind::kOrganization : SourceKind::kPerson;
   if (!org) ExtendAffiliation(m, j, sent.token_end);
   if (org) {
     m.gender = Gender::kNeuter;
-    if (AsciiLower(TokenText(doc_, t)) == "the" && t < name_begin) {
+    if (FoldedIs(TokenText(doc_, t), "the") && t < name_begin) {
       // "the White House": the article is no part of the name.
     }
   } else {
@@ -140,16 +140,16 @@ void Chunker::ExtendAffiliation(Mention& m, uint32_t j, uint32_t end) const {
   if (Usable(k, end) && Lower(k) == "the") ++k;
   uint32_t start = k;
   while (k < end && Usable(k, end) && k - start < 8 &&
-         (IsCapitalized(TokenText(doc_, k)) ||
+         (w_.Capitalized(k) ||
           (k > start && (Lower(k) == "of" || Lower(k) == "for") && k + 1 < end &&
-           IsCapitalized(TokenText(doc_, k + 1))))) {
+           w_.Capitalized(k + 1)))) {
     ++k;
   }
   if (k == start) return;
   std::string org = Text(start, k);
-  std::string_view type = rules_.organizations.Field(AsciiLower(org), 0);
-  std::string_view last = rules_.organizations.Field(AsciiLower(TokenText(doc_, k - 1)), 0);
-  std::string_view first = rules_.organizations.Field(AsciiLower(TokenText(doc_, start)), 0);
+  std::string_view type = rules_.organizations.Field(org, 0);
+  std::string_view last = rules_.organizations.Field(w_.Word(k - 1), 0);
+  std::string_view first = rules_.organizations.Field(w_.Word(start), 0);
   if (type != "name" && last != "head" && first != "head") return;
   m.token_end = k;
   m.span.end = doc_.tokens[k - 1].span.end;
@@ -168,11 +168,10 @@ bool Chunker::LocativeBefore(uint32_t t) const {
 std::string Chunker::Affiliation(uint32_t a, uint32_t b, uint32_t end) const {
   uint32_t best_a = b, best_b = b;
   for (uint32_t k = a; k < b;) {
-    if (IsCapitalized(TokenText(doc_, k)) && rules_.titles.Field(WithDot(k, end), 1).empty() &&
-        Class(k).empty()) {
+    if (w_.Capitalized(k) && rules_.titles.Field(w_.WithDot(k, end), 1).empty() &&
+        w_.Code(k) == Fn::kNone) {
       uint32_t e = k;
-      while (e < b && IsCapitalized(TokenText(doc_, e)) &&
-             rules_.titles.Field(WithDot(e, end), 1).empty()) {
+      while (e < b && w_.Capitalized(e) && rules_.titles.Field(w_.WithDot(e, end), 1).empty()) {
         ++e;
       }
       best_a = k;
@@ -205,10 +204,10 @@ void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint
   m.name = Text(t, end);
   std::string_view first = Lower(t);
   if (IsCapitalized(m.name) && !Class(t).empty()) m.name[0] = static_cast<char>(first[0]);
-  if (IsCapitalized(m.name) && t == sent.token_begin && rules_.anonymous.Contains(first)) {
+  if (IsCapitalized(m.name) && t == sent.token_begin && rules_.anonymous.Contains(w_.Word(t))) {
     m.name[0] = static_cast<char>(first[0]);
   }
-  std::string_view head = Lower(h);
+  const WordId head = w_.Word(h);
   m.gender = rules_.anonymous.Field(head, 0) == "pl" ? Gender::kPlural : Gender::kUnknown;
   if (source_kind == SourceKind::kOrganization) m.gender = Gender::kNeuter;
   std::string_view g = rules_.titles.Field(head, 0);
@@ -228,8 +227,13 @@ void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint
 
 // Length in tokens of a phrase from `lex` starting at t with class `cls`, or 0.
 uint32_t Chunker::PhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t, uint32_t end) const {
-  // Reason() asks this of up to 30 tokens an anonymous mention: while the words
-  // are one space apart the phrase is a span of lower_text_, built only otherwise.
+  // Reason() asks this of up to 30 tokens an anonymous mention: most start no
+  // key of several words, and answer by word number.
+  if (t >= end || doc_.tokens[t].kind != TokenKind::kWord) return 0;
+  if (!lex.StartsPhrase(w_.Word(t))) return lex.Field(w_.Word(t), 1) == cls ? 1 : 0;
+  // While the words are one space apart the phrase is a span of the folded
+  // text, built only otherwise.
+  const std::string_view lower_text = w_.LowerText();
   std::string phrase;
   bool spaced = true;
   uint32_t best = 0;
@@ -237,15 +241,15 @@ uint32_t Chunker::PhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t,
     if (doc_.tokens[k].kind != TokenKind::kWord) break;
     if (k > t && spaced) {
       const uint32_t gap = doc_.tokens[k].span.begin - doc_.tokens[k - 1].span.end;
-      if (gap != 1 || lower_text_[doc_.tokens[k - 1].span.end] != ' ') {
+      if (gap != 1 || lower_text[doc_.tokens[k - 1].span.end] != ' ') {
         spaced = false;
-        phrase = std::string(lower_text_, doc_.tokens[t].span.begin,
+        phrase = std::string(lower_text, doc_.tokens[t].span.begin,
                              doc_.tokens[k - 1].span.end - doc_.tokens[t].span.begin);
       }
     }
     std::string_view key;
     if (spaced) {
-      key = std::string_view(lower_text_).substr(doc_.tokens[t].span.begin,
+      key = std::string_view(lower_text).substr(doc_.tokens[t].span.begin,
                                                  doc_.tokens[k].span.end - doc_.tokens[t].span.begin);
     } else {
       phrase += ' ';
@@ -264,7 +268,7 @@ uint32_t Chunker::PostModifier(uint32_t j, uint32_t end) const {
     uint32_t k = j + len;
     uint32_t limit = std::min(end, k + 5);
     while (k < limit && Usable(k, end) && doc_.tokens[k].kind == TokenKind::kWord &&
-           Class(k) != "aux" && Class(k) != "wh") {
+           w_.Code(k) != Fn::kAux && w_.Code(k) != Fn::kWh) {
       ++k;
     }
     return k;
@@ -273,9 +277,9 @@ uint32_t Chunker::PostModifier(uint32_t j, uint32_t end) const {
   if ((w == "for" || w == "at" || w == "with" || w == "of" || w == "in") && j + 1 < end &&
       Usable(j + 1, end)) {
     uint32_t k = j + 1;
-    if (Class(k) == "det") ++k;
+    if (w_.Code(k) == Fn::kDet) ++k;
     uint32_t start = k;
-    while (k < end && Usable(k, end) && IsCapitalized(TokenText(doc_, k)) && k - start < 5) ++k;
+    while (k < end && Usable(k, end) && w_.Capitalized(k) && k - start < 5) ++k;
     if (k > start) return k;
   }
   return j;

@@ -32,14 +32,14 @@ namespace {
 constexpr uint32_t kMaxChunk = 10;
 
 int CountOf(std::string_view w) {
-  static const char* kNumbers[] = {"zero", "one", "two", "three", "four", "five", "six",
-                                   "seven", "eight", "nine", "ten", "eleven", "twelve"};
-  std::string l = AsciiLower(w);
+  static constexpr std::string_view kNumbers[] = {"zero", "one", "two", "three", "four",
+                                                  "five", "six", "seven", "eight", "nine",
+                                                  "ten", "eleven", "twelve"};
   for (int i = 0; i < 13; ++i) {
-    if (l == kNumbers[i]) return i;
+    if (FoldedIs(w, kNumbers[i])) return i;
   }
-  if (!l.empty() && std::all_of(l.begin(), l.end(), internal::IsAsciiDigit) && l.size() < 6) {
-    return std::stoi(l);
+  if (!w.empty() && std::all_of(w.begin(), w.end(), internal::IsAsciiDigit) && w.size() < 6) {
+    return std::stoi(std::string(w));
   }
   return -1;
 }
@@ -57,42 +57,28 @@ std::vector<Mention> Chunker::Run() {
   return std::move(out_);
 }
 
-// Words seen capitalised where capitals are not forced: names the text uses as names.
-void Chunker::CollectMidSentenceCapitals() {
-  for (const Sentence& s : doc_.sentences) {
-    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      if (doc_.tokens[t].kind != TokenKind::kWord || Initial(t, s.token_begin)) continue;
-      std::string_view w = TokenText(doc_, t);
-      if (!IsCapitalized(w)) continue;
-      bool poss = false;
-      midcap_.insert(internal::StripPossessive(Lower(t), &poss));
-    }
-  }
-}
-
 uint32_t Chunker::Step(uint32_t s, uint32_t t) {
   const Sentence& sent = doc_.sentences[s];
   if (!Usable(t, sent.token_end) || doc_.tokens[t].kind != TokenKind::kWord) return t + 1;
   // "WATCH:", "READ MORE:", "EARNINGS:": a capitals-only kicker labels a line, it speaks not.
   if (t == sent.token_begin) {
     uint32_t k = t;
-    while (k < sent.token_end && doc_.tokens[k].kind == TokenKind::kWord &&
-           internal::IsAcronym(TokenText(doc_, k))) {
+    while (k < sent.token_end && doc_.tokens[k].kind == TokenKind::kWord && w_.Acronym(k)) {
       ++k;
     }
     if (k > t && k < sent.token_end && TokenText(doc_, k) == ":") return k + 1;
   }
-  std::string_view cls = Class(t);
-  if (cls == "pron_m" || cls == "pron_f" || cls == "pron_n" || cls == "pron_p") {
+  const Fn cls = w_.Code(t);
+  if (cls == Fn::kPronM || cls == Fn::kPronF || cls == Fn::kPronN || cls == Fn::kPronP) {
     std::string_view w = Lower(t);
     // Only subject forms speak: "he", not "him" or "her".
     if (w == "he" || w == "she" || w == "it" || w == "they" || w == "he’s" || w == "she’s") {
       Mention m;
       m.kind = MentionKind::kPronoun;
       m.span = m.head = doc_.tokens[t].span;
-      m.gender = cls == "pron_m" ? Gender::kMale : cls == "pron_f" ? Gender::kFemale
-                 : cls == "pron_n" ? Gender::kNeuter : Gender::kPlural;
-      m.source_kind = cls == "pron_n" ? SourceKind::kOrganization : SourceKind::kPerson;
+      m.gender = cls == Fn::kPronM ? Gender::kMale : cls == Fn::kPronF ? Gender::kFemale
+                 : cls == Fn::kPronN ? Gender::kNeuter : Gender::kPlural;
+      m.source_kind = cls == Fn::kPronN ? SourceKind::kOrganization : SourceKind::kPerson;
       m.name = std::string(TokenText(doc_, t));
       m.token_begin = t;
       m.token_end = t + 1;
@@ -150,9 +136,9 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
   int count = -1;
   // Prefix: determiners and quantities ("a", "the", "two", "half a dozen").
   while (Usable(i, end) && i - t < 4) {
-    std::string_view cls = Class(i);
+    const Fn cls = w_.Code(i);
     // "that" before a name opens a clause ("said that Biden …"), never a speaker.
-    if ((cls == "det" && Lower(i) != "that") || cls == "quant" ||
+    if ((cls == Fn::kDet && Lower(i) != "that") || cls == Fn::kQuant ||
         doc_.tokens[i].kind == TokenKind::kNumber) {
       int c = CountOf(TokenText(doc_, i));
       std::string_view w = Lower(i);
@@ -172,28 +158,26 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
       // "Mr" "." inside a name: the period belongs to the abbreviation.
       break;
     }
-    std::string_view cls = Class(i);
-    if (!cls.empty() && !NameLike(i, sent.token_begin)) {
+    if (w_.Code(i) != Fn::kNone && !NameLike(i, sent.token_begin)) {
       std::string_view w = Lower(i);
       bool connector = (w == "of" || w == "for" || w == "and") && i > body_begin &&
                        i + 1 < end && NameLike(i - 1, sent.token_begin) &&
                        Usable(i + 1, end) && NameLike(i + 1, sent.token_begin) && w != "and";
       if (!connector) break;
     }
-    bool poss = false;
-    internal::StripPossessive(TokenText(doc_, i), &poss);
+    const bool poss = w_.Possessive(i);
     ++i;
-    if (DotFollows(i - 1, end) && (rules_.titles.Contains(WithDot(i - 1, end)) ||
-                                   rules_.abbreviations.Contains(WithDot(i - 1, end)) ||
-                                   TokenText(doc_, i - 1).size() == 1)) {
+    if (w_.DotFollows(i - 1, end) && (rules_.titles.Contains(w_.WithDot(i - 1, end)) ||
+                                      rules_.abbreviations.Contains(w_.WithDot(i - 1, end)) ||
+                                      TokenText(doc_, i - 1).size() == 1)) {
       ++i;  // keep "Mr." and initials "F." inside the chunk
     }
-    if (poss && !(Usable(i, end) && Class(i).empty())) break;
+    if (poss && !(Usable(i, end) && w_.Code(i) == Fn::kNone)) break;
   }
   const uint32_t body_end = i;
   if (body_end == body_begin) {
     // "Some say": a quantity alone can be the speaker.
-    if (body_begin > t && rules_.anonymous.Contains(Lower(body_begin - 1))) {
+    if (body_begin > t && rules_.anonymous.Contains(w_.Word(body_begin - 1))) {
       Emit(s, t, body_begin, body_begin - 1, body_begin, count, MentionKind::kAnonymous,
            SourceKind::kAnonymous);
       return body_begin;
@@ -219,8 +203,8 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
 
 bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, bool at_end, int count) {
   const Sentence& sent = doc_.sentences[s];
-  bool poss = false;
-  std::string_view head = internal::StripPossessive(Lower(h), &poss);
+  const bool poss = w_.Possessive(h);
+  const WordId head = w_.Base(h);
   // "MPs", "Democrats said": a plural the anonymous lexicon knows is a group, not a name.
   if (rules_.anonymous.Field(head, 0) == "pl" && rules_.anonymous.Field(head, 1) == "anonymous") {
     Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
@@ -231,8 +215,8 @@ bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, u
     // name before its verb ("Hua Chunying shot back"); before a known head it
     // is a modifier ("Surrey staff", "Pentagon spokesman").
     if (!at_end && !poss) {
-      std::string_view next = Lower(h + 1);
-      if (IsCapitalized(TokenText(doc_, h + 1)) || rules_.anonymous.Contains(next) ||
+      const WordId next = w_.Word(h + 1);
+      if (w_.Capitalized(h + 1) || rules_.anonymous.Contains(next) ||
           rules_.organizations.Contains(next) || rules_.titles.Contains(next)) {
         return false;
       }

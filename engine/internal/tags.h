@@ -26,6 +26,9 @@ struct TagContext {
   std::vector<int> mention_at;  // token -> mention starting there, or -1
   std::vector<int> cue_at;      // token -> cue starting there, or -1
   std::vector<int> region_at;   // token -> top-level quoted region holding it, or -1
+  // The word numbers when the Document has none for the rules at hand (see
+  // Document::words): filled by the first TagSentence that needs them.
+  mutable std::vector<TokenWord> words;
 };
 
 TagContext MakeTagContext(const Document& doc);

@@ -1,0 +1,83 @@
+// Numbers each token's words in the rules' vocabulary (see internal/words.h).
+// Tested through tests/speakers_test.cc, tests/cues_test.cc and the goldens:
+// every lookup by number must answer as the lookup by text did.
+#include "engine/internal/words.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "engine/internal/lexical.h"
+
+namespace qg::internal {
+
+namespace {
+
+// IsCapitalized and IsAcronym answer most words from their first byte: an
+// ASCII lower-case letter starts neither, unless a hyphen within the first
+// four bytes makes "al-Qaeda" a name.
+uint8_t CaseFlags(std::string_view text) {
+  const unsigned char c = static_cast<unsigned char>(text[0]);
+  if (c >= 'a' && c <= 'z') {
+    const size_t head = std::min<size_t>(text.size(), 4);
+    return std::memchr(text.data(), '-', head) != nullptr && IsCapitalized(text) ? kCapitalized : 0;
+  }
+  uint8_t flags = 0;
+  if ((c >= 'A' && c <= 'Z') || IsCapitalized(text)) flags |= kCapitalized;
+  if (IsAcronym(text)) flags |= kAcronym;
+  return flags;
+}
+
+// Possessive endings are "’s" and "'s" in either case.
+bool MayBePossessive(std::string_view text) {
+  return text.size() > 2 && (text.back() == 's' || text.back() == 'S');
+}
+
+}  // namespace
+
+std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
+  const Vocabulary& vocab = rules.vocabulary;
+  const size_t n = doc.tokens.size();
+  const std::string_view all = doc.text;
+  std::vector<TokenWord> out(n);
+  std::string dotted;  // reused: "word." without an allocation a token
+  for (size_t t = 0; t < n; ++t) {
+    const Span sp = doc.tokens[t].span;
+    const std::string_view text = all.substr(sp.begin, sp.size());
+    TokenWord& w = out[t];
+    w.word = vocab.Id(text);
+    w.base = w.word;
+    if (MayBePossessive(text)) {
+      bool possessive = false;
+      const std::string_view base = StripPossessive(text, &possessive);
+      if (possessive) {
+        w.base = vocab.Id(base);
+        w.flags |= kPossessive;
+      }
+    }
+    if (t + 1 < n && doc.tokens[t + 1].span.size() == 1 && all[doc.tokens[t + 1].span.begin] == '.') {
+      dotted.assign(text);
+      dotted += '.';
+      w.dotted = vocab.Id(dotted);
+      if (doc.tokens[t + 1].span.begin == sp.end) w.flags |= kDotAttached;
+    }
+    if (!text.empty()) w.flags |= CaseFlags(text);
+  }
+  return out;
+}
+
+void NumberDocumentWords(const RuleSet& rules, Document& doc) {
+  doc.words = NumberWords(doc, rules);
+  doc.words_serial = rules.vocabulary.serial();
+}
+
+const std::vector<TokenWord>& WordsOf(const Document& doc, const RuleSet& rules,
+                                      std::vector<TokenWord>& scratch) {
+  if (doc.words_serial == rules.vocabulary.serial() && doc.words.size() == doc.tokens.size()) {
+    return doc.words;
+  }
+  scratch = NumberWords(doc, rules);
+  return scratch;
+}
+
+}  // namespace qg::internal
