@@ -17,7 +17,10 @@
 #include "engine/resolve.h"
 
 #include <algorithm>
+#include <memory_resource>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/internal/lexical.h"
 #include "engine/internal/entity.h"
@@ -37,23 +40,31 @@ using internal::WordCount;
 using internal::WordsInto;
 
 // String-keyed maps that look up by string_view, so a probe builds no string.
+// Their nodes and keys live in the resolver's arena: an article's maps are
+// built once and dropped whole, so no node needs freeing on its own.
 struct KeyHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+struct KeyEq {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+};
 template <class V>
-using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
+using KeyMap = std::pmr::unordered_map<std::pmr::string, V, KeyHash, KeyEq>;
 
 template <class V>
 void Put(KeyMap<V>& map, std::string_view key, V value) {
   auto it = map.find(key);
   if (it != map.end()) it->second = std::move(value);
-  else map.emplace(std::string(key), std::move(value));
+  else map.emplace(key, std::move(value));
 }
 
 class Resolver {
  public:
   Resolver(const RuleSet& rules, Document& doc) : rules_(rules), doc_(doc) {}
+  Resolver(const Resolver&) = delete;
+  Resolver& operator=(const Resolver&) = delete;
 
   void Run() {
     entities_.reserve(doc_.mentions.size());
@@ -162,8 +173,8 @@ class Resolver {
     Put(key_by_kind_[static_cast<int>(ent.kind)], StripFoldedArticle(lower_), e);
     if (ent.kind == SourceKind::kPerson && ent.named) {
       auto last = by_last_.find(std::string_view(ent.last));
-      if (last == by_last_.end()) last = by_last_.emplace(ent.last, std::vector<int>()).first;
-      std::vector<int>& same = last->second;
+      if (last == by_last_.end()) last = by_last_.emplace(std::string_view(ent.last), std::pmr::vector<int>()).first;
+      std::pmr::vector<int>& same = last->second;
       if (same.empty() || same.back() != e) same.push_back(e);
       Put(first_latest_, ent.first, e);
       if (ent.tokens == 1) Put(single_latest_, ent.first, e);
@@ -205,7 +216,7 @@ class Resolver {
     if (w.size() == 1) best = std::max(best, Latest(SourceKind::kOrganization, w[0]));  // "Apple"
     if (last != by_last_.end()) {
       // Newest first, and only a few: people sharing a surname are few in one article.
-      const std::vector<int>& ids = last->second;
+      const std::pmr::vector<int>& ids = last->second;
       for (size_t i = ids.size(), seen = 0; i > 0 && seen < 64; --i, ++seen) {
         const Entity& ent = entities_[ids[i - 1]];
         bool both_full = w.size() > 1 && ent.tokens > 1;
@@ -373,11 +384,12 @@ class Resolver {
   Document& doc_;
   std::vector<Entity> entities_;
   std::vector<int> history_;  // mentions with an entity, in text order
-  KeyMap<int> key_by_kind_[3];  // name without article -> latest entity
-  KeyMap<std::vector<int>> by_last_;  // persons by surname
-  KeyMap<int> first_latest_, single_latest_;  // by first name; one-word names
-  KeyMap<int> org_by_initials_;
-  KeyMap<int> anon_by_head_;
+  std::pmr::monotonic_buffer_resource arena_;  // declared before the maps that use it
+  KeyMap<int> key_by_kind_[3] = {KeyMap<int>(&arena_), KeyMap<int>(&arena_), KeyMap<int>(&arena_)};  // name without article -> latest entity
+  KeyMap<std::pmr::vector<int>> by_last_{&arena_};  // persons by surname
+  KeyMap<int> first_latest_{&arena_}, single_latest_{&arena_};  // by first name; one-word names
+  KeyMap<int> org_by_initials_{&arena_};
+  KeyMap<int> anon_by_head_{&arena_};
   // Scratch buffers: folded text of the mention or entity at hand, its words
   // (views into lower_), initials and head; reused so no lookup allocates.
   std::string lower_, initials_, head_;
