@@ -69,6 +69,9 @@ class Resolver {
   void Run() {
     entities_.reserve(doc_.mentions.size());
     history_.reserve(doc_.mentions.size());
+    // At most one entity a mention: sized once, the maps never rehash.
+    for (auto& map : key_by_kind_) map.reserve(doc_.mentions.size());
+    first_latest_.reserve(doc_.mentions.size());
     std::vector<uint8_t> speaks(doc_.mentions.size(), 0);
     for (const Quote& q : doc_.quotes) {
       if (q.mention >= 0 && q.has_speaker) speaks[q.mention] = 1;
@@ -90,7 +93,6 @@ class Resolver {
       if (mention.entity >= 0) {
         // A name nothing vouched for as a person becomes one by speaking.
         if (speaks[m] && mention.kind == MentionKind::kName) entities_[mention.entity].weak = false;
-        entities_[mention.entity].mentions.push_back(mention.span);
         ++entities_[mention.entity].mention_count;
         history_.push_back(static_cast<int>(m));
       }
