@@ -102,7 +102,8 @@ class Resolver {
 
  private:
   int NewEntity(const Mention& m) {
-    Entity e;
+    const int id = static_cast<int>(entities_.size());
+    Entity& e = entities_.emplace_back();
     e.kind = m.source_kind;
     e.gender = m.gender;
     e.descriptors = m.descriptors;
@@ -110,18 +111,18 @@ class Resolver {
     e.count = m.count;
     e.reason = m.anonymity_reason;
     e.named = m.kind == MentionKind::kName;
-    e.name = m.name;
-    if (e.kind == SourceKind::kOrganization && e.named) {
-      if (FoldedStartsWith(e.name, "the ")) e.name.erase(0, 4);
+    if (e.kind == SourceKind::kOrganization && e.named && FoldedStartsWith(m.name, "the ")) {
+      e.name.assign(m.name, 4);
+    } else {
+      e.name = m.name;
     }
     if (e.kind == SourceKind::kPerson && e.named) {
       SetNameParts(e, m.name);
       e.weak = !rules_.forenames.Contains(e.first) && m.descriptors.empty() &&
                m.gender == Gender::kUnknown;
     }
-    entities_.push_back(std::move(e));
-    Index(static_cast<int>(entities_.size()) - 1);
-    return static_cast<int>(entities_.size()) - 1;
+    Index(id);
+    return id;
   }
 
   void SetNameParts(Entity& e, const std::string& name) {
