@@ -181,11 +181,14 @@ bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
   const std::vector<Pattern>& patterns = compiled.patterns;
   // The set says which patterns match; they are then tried in file order, as
   // without it. Should the set fail (its DFA out of memory), every pattern is tried.
+  // Most sentences match none: asking first whether any matches costs the set no
+  // allocation, and only a match asks which.
   candidates_.clear();
   bool all = compiled.any == nullptr;
   if (!all) {
     RE2::Set::ErrorInfo error;
-    if (compiled.any->Match(ts.tags, &candidates_, &error)) {
+    if (compiled.any->Match(ts.tags, nullptr, &error) &&
+        compiled.any->Match(ts.tags, &candidates_, &error)) {
       std::sort(candidates_.begin(), candidates_.end());
     } else if (error.kind == RE2::Set::kNoError) {
       return false;
