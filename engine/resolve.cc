@@ -53,11 +53,12 @@ struct KeyEq {
 template <class V>
 using KeyMap = std::pmr::unordered_map<std::pmr::string, V, KeyHash, KeyEq>;
 
+// One hash and one probe: a node built for a key already present is dropped
+// into the arena, which costs memory only until the article is done.
 template <class V>
 void Put(KeyMap<V>& map, std::string_view key, V value) {
-  auto it = map.find(key);
-  if (it != map.end()) it->second = std::move(value);
-  else map.emplace(key, std::move(value));
+  auto [it, inserted] = map.emplace(key, value);
+  if (!inserted) it->second = std::move(value);
 }
 
 class Resolver {
