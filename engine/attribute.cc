@@ -129,7 +129,8 @@ bool Attributor::MatchSentence(uint32_t s) {
   // "… but she says she didn’t come from a cooking family: she notes that …":
   // a semicolon or colon before a second attribution splits the sentence, and
   // each part is read on its own.
-  std::vector<size_t> cuts;
+  std::vector<size_t>& cuts = cuts_;
+  cuts.clear();
   for (size_t u = 0; u + 1 < ts.tags.size(); ++u) {
     char c = ts.tags[u];
     if ((c == ';' || c == ':') && ts.tags[u + 1] != 'Q' && HasAttribution(ts.tags, u + 1)) cuts.push_back(u);
@@ -140,9 +141,9 @@ bool Attributor::MatchSentence(uint32_t s) {
   cuts.push_back(ts.tags.size());
   for (size_t cut : cuts) {
     if (cut > begin) {
-      TaggedSentence part;
+      TaggedSentence& part = part_;
       part.units.assign(ts.units.begin() + begin, ts.units.begin() + cut);
-      part.tags = ts.tags.substr(begin, cut - begin);
+      part.tags.assign(ts.tags, begin, cut - begin);
       any = MatchUnits(s, part, false) || any;
     }
     begin = cut + 1;
@@ -176,41 +177,45 @@ bool Attributor::HasAttribution(const std::string& tags, size_t from) {
 }
 
 bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
-  const std::vector<Pattern>& patterns = rules_.patterns->patterns;
+  const CompiledPatterns& compiled = *rules_.patterns;
+  const std::vector<Pattern>& patterns = compiled.patterns;
   // The set says which patterns match; they are then tried in file order, as
   // without it. Should the set fail (its DFA out of memory), every pattern is tried.
-  std::vector<uint8_t> can(patterns.size(), 1);
-  if (rules_.patterns->any != nullptr) {
-    std::vector<int> hits;
+  // Most sentences match none: asking first whether any matches costs the set no
+  // allocation, and only a match asks which.
+  candidates_.clear();
+  bool all = compiled.any == nullptr;
+  if (!all) {
     RE2::Set::ErrorInfo error;
-    if (rules_.patterns->any->Match(ts.tags, &hits, &error)) {
-      can.assign(patterns.size(), 0);
-      for (int i : hits) can[i] = 1;
+    if (compiled.any->Match(ts.tags, nullptr, &error) &&
+        compiled.any->Match(ts.tags, &candidates_, &error)) {
+      std::sort(candidates_.begin(), candidates_.end());
     } else if (error.kind == RE2::Set::kNoError) {
       return false;
+    } else {
+      all = true;
     }
   }
-  for (size_t i = 0; i < patterns.size(); ++i) {
-    if (!can[i]) continue;
+  if (all) {
+    candidates_.resize(patterns.size());
+    for (size_t i = 0; i < patterns.size(); ++i) candidates_[i] = static_cast<int>(i);
+  }
+  for (int i : candidates_) {
     const Pattern& p = patterns[i];
-    const RE2& re = *p.re;
-    const int ngroups = re.NumberOfCapturingGroups();
-    std::vector<re2::StringPiece> groups(ngroups + 1);
-    if (!re.Match(ts.tags, 0, ts.tags.size(), RE2::UNANCHORED, groups.data(), ngroups + 1)) continue;
-    const auto& names = re.NamedCapturingGroups();
-    auto group = [&](const char* name) -> std::pair<int, int> {
-      auto it = names.find(name);
-      return it == names.end() ? std::pair<int, int>{-1, -1} : GroupUnits(ts.tags, groups[it->second]);
+    groups_.assign(p.groups + 1, re2::StringPiece());
+    if (!p.re->Match(ts.tags, 0, ts.tags.size(), RE2::UNANCHORED, groups_.data(), p.groups + 1)) continue;
+    auto group = [&](int index) -> std::pair<int, int> {
+      return index < 0 ? std::pair<int, int>{-1, -1} : GroupUnits(ts.tags, groups_[index]);
     };
-    auto [sa, sb] = group("spk");
-    auto [ca, cb] = group("cue");
-    if (p.kind == "context") {
+    auto [sa, sb] = group(p.spk);
+    auto [ca, cb] = group(p.cue);
+    if (p.context) {
       if (!whole) continue;
       context_sentences_[s] = ContextMatch{sa, ca, ts};
       return true;
     }
-    auto [qa, qb] = group("clause");
-    auto [q2a, q2b] = group("clause2");
+    auto [qa, qb] = group(p.clause);
+    auto [q2a, q2b] = group(p.clause2);
     if (qa < 0) continue;
     // After the attribution: a second quotation is its own quote; a participle cue
     // ("…, adding that …") starts a second quote of the same speaker; anything else
@@ -228,10 +233,10 @@ bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
     int first = MakeQuote(ts, qa, split >= 0 ? split : end, sa, ca, p.id, p.confidence);
     if (split >= 0) {
       int cue2 = split + 1;
-      MakeQuote(ts, cue2 + 1, end, sa, cue2, p.id + "+coordinated", p.confidence * 0.9);
+      MakeQuote(ts, cue2 + 1, end, sa, cue2, p.coordinated_id, p.confidence * 0.9);
     }
     if (second_quote) MakeQuote(ts, q2a, q2b, sa, ca, p.id, p.confidence);
-    if (second_cue >= 0) MakeQuote(ts, second_cue + 1, q2b, sa, second_cue, p.id + "+coordinated", p.confidence * 0.9);
+    if (second_cue >= 0) MakeQuote(ts, second_cue + 1, q2b, sa, second_cue, p.coordinated_id, p.confidence * 0.9);
     if (first < 0) continue;
     // Other quotations set off by a comma or colon share the speaker; one
     // inside a phrase ("said of the “new plan”") is left to the term sieve.

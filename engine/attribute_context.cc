@@ -137,17 +137,24 @@ void Attributor::AttachSentenceSpeaker(const TaggedSentence& ts, int q_unit, Quo
 }
 
 void Attributor::ResolveContext() {
-  // Quotes made by the sentence patterns, grouped by sentence.
-  std::vector<std::vector<int>> by_sentence(doc_.sentences.size());
-  for (size_t i = 0; i < quotes_.size(); ++i) by_sentence[quote_sentence_[i]].push_back(static_cast<int>(i));
+  // Quotes made by the sentence patterns, in sentence order (pass 1 makes them
+  // so; the stable sort only guarantees it), each moved out once.
+  std::vector<int> order(quotes_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return quote_sentence_[a] < quote_sentence_[b]; });
+  size_t next = 0;
 
   std::vector<Quote> out;
   out.reserve(quotes_.size());
   std::vector<Quote> previous;  // quotes of the sentence before, still open to a context match
+  std::vector<Quote> current;
   int last_mention = -1;
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
-    std::vector<Quote> current;
-    for (int i : by_sentence[s]) current.push_back(quotes_[i]);
+    current.clear();
+    for (; next < order.size() && quote_sentence_[order[next]] == s; ++next) {
+      current.push_back(std::move(quotes_[order[next]]));
+    }
     auto cm = context_sentences_.find(s);
     if (cm != context_sentences_.end()) AttachFromContext(previous, cm->second, true);
 
@@ -167,7 +174,7 @@ void Attributor::ResolveContext() {
     }
     // Flush the previous sentence's quotes; they can no longer change.
     for (Quote& q : previous) out.push_back(std::move(q));
-    previous = std::move(current);
+    previous.swap(current);
     for (const Quote& q : previous) {
       if (q.kind != QuoteKind::kTerm && q.mention >= 0) last_mention = q.mention;
     }

@@ -17,7 +17,10 @@
 #include "engine/resolve.h"
 
 #include <algorithm>
+#include <memory_resource>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/internal/lexical.h"
 #include "engine/internal/entity.h"
@@ -27,18 +30,49 @@
 namespace qg {
 namespace {
 
-using internal::AsciiLower;
+using internal::AsciiLowerInto;
 using internal::Entity;
 using internal::FoldedContains;
-using internal::Initials;
-using internal::StripArticle;
-using internal::Words;
+using internal::FoldedStartsWith;
+using internal::LowerInitialsInto;
+using internal::StripFoldedArticle;
+using internal::WordCount;
+using internal::WordsInto;
+
+// String-keyed maps that look up by string_view, so a probe builds no string.
+// Their nodes and keys live in the resolver's arena: an article's maps are
+// built once and dropped whole, so no node needs freeing on its own.
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+struct KeyEq {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+};
+template <class V>
+using KeyMap = std::pmr::unordered_map<std::pmr::string, V, KeyHash, KeyEq>;
+
+// One hash and one probe: a node built for a key already present is dropped
+// into the arena, which costs memory only until the article is done.
+template <class V>
+void Put(KeyMap<V>& map, std::string_view key, V value) {
+  auto [it, inserted] = map.emplace(key, value);
+  if (!inserted) it->second = std::move(value);
+}
 
 class Resolver {
  public:
   Resolver(const RuleSet& rules, Document& doc) : rules_(rules), doc_(doc) {}
+  Resolver(const Resolver&) = delete;
+  Resolver& operator=(const Resolver&) = delete;
 
   void Run() {
+    entities_.reserve(doc_.mentions.size());
+    history_.reserve(doc_.mentions.size());
+    // At most one entity a mention: sized once, the maps never rehash.
+    for (auto& map : key_by_kind_) map.reserve(doc_.mentions.size());
+    first_latest_.reserve(doc_.mentions.size());
     std::vector<uint8_t> speaks(doc_.mentions.size(), 0);
     for (const Quote& q : doc_.quotes) {
       if (q.mention >= 0 && q.has_speaker) speaks[q.mention] = 1;
@@ -60,7 +94,6 @@ class Resolver {
       if (mention.entity >= 0) {
         // A name nothing vouched for as a person becomes one by speaking.
         if (speaks[m] && mention.kind == MentionKind::kName) entities_[mention.entity].weak = false;
-        entities_[mention.entity].mentions.push_back(mention.span);
         ++entities_[mention.entity].mention_count;
         history_.push_back(static_cast<int>(m));
       }
@@ -70,7 +103,8 @@ class Resolver {
 
  private:
   int NewEntity(const Mention& m) {
-    Entity e;
+    const int id = static_cast<int>(entities_.size());
+    Entity& e = entities_.emplace_back();
     e.kind = m.source_kind;
     e.gender = m.gender;
     e.descriptors = m.descriptors;
@@ -78,27 +112,27 @@ class Resolver {
     e.count = m.count;
     e.reason = m.anonymity_reason;
     e.named = m.kind == MentionKind::kName;
-    e.name = m.name;
-    if (e.kind == SourceKind::kOrganization && e.named) {
-      std::string l = AsciiLower(e.name);
-      if (l.rfind("the ", 0) == 0) e.name = e.name.substr(4);
+    if (e.kind == SourceKind::kOrganization && e.named && FoldedStartsWith(m.name, "the ")) {
+      e.name.assign(m.name, 4);
+    } else {
+      e.name = m.name;
     }
     if (e.kind == SourceKind::kPerson && e.named) {
       SetNameParts(e, m.name);
       e.weak = !rules_.forenames.Contains(e.first) && m.descriptors.empty() &&
                m.gender == Gender::kUnknown;
     }
-    entities_.push_back(std::move(e));
-    Index(static_cast<int>(entities_.size()) - 1);
-    return static_cast<int>(entities_.size()) - 1;
+    Index(id);
+    return id;
   }
 
-  static void SetNameParts(Entity& e, const std::string& name) {
-    std::vector<std::string> w = Words(AsciiLower(name));
-    if (w.empty()) return;
-    e.first = w.front();
-    e.last = w.back();
-    e.tokens = static_cast<int>(w.size());
+  void SetNameParts(Entity& e, const std::string& name) {
+    AsciiLowerInto(name, &lower_);
+    WordsInto(lower_, &words_);
+    if (words_.empty()) return;
+    e.first = words_.front();
+    e.last = words_.back();
+    e.tokens = static_cast<int>(words_.size());
   }
 
   void Absorb(Entity& e, const Mention& m) {
@@ -117,13 +151,13 @@ class Resolver {
     Entity& ent = entities_[e];
     if (m.kind == MentionKind::kName && m.source_kind == SourceKind::kPerson &&
         ent.kind == SourceKind::kPerson) {
-      int n = static_cast<int>(Words(m.name).size());
+      int n = static_cast<int>(WordCount(m.name));
       if (n > ent.tokens) {
         ent.name = m.name;
         SetNameParts(ent, m.name);
         Index(e);
       }
-      if (!m.descriptors.empty() || rules_.forenames.Contains(Words(AsciiLower(m.name)).front())) {
+      if (!m.descriptors.empty() || rules_.forenames.Contains(FirstFoldedWord(m.name))) {
         ent.weak = false;
       }
       ent.named = true;
@@ -139,27 +173,36 @@ class Resolver {
 
   void Index(int e) {
     const Entity& ent = entities_[e];
-    const std::string key = StripArticle(ent.name);
-    key_by_kind_[static_cast<int>(ent.kind)][key] = e;
+    AsciiLowerInto(ent.name, &lower_);
+    Put(key_by_kind_[static_cast<int>(ent.kind)], StripFoldedArticle(lower_), e);
     if (ent.kind == SourceKind::kPerson && ent.named) {
-      std::vector<int>& same = by_last_[ent.last];
+      auto last = by_last_.find(std::string_view(ent.last));
+      if (last == by_last_.end()) last = by_last_.emplace(std::string_view(ent.last), std::pmr::vector<int>()).first;
+      std::pmr::vector<int>& same = last->second;
       if (same.empty() || same.back() != e) same.push_back(e);
-      first_latest_[ent.first] = e;
-      if (ent.tokens == 1) single_latest_[ent.first] = e;
+      Put(first_latest_, ent.first, e);
+      if (ent.tokens == 1) Put(single_latest_, ent.first, e);
     }
     if (ent.kind == SourceKind::kOrganization) {
-      std::string initials = AsciiLower(Initials(ent.name));
-      if (initials.size() >= 2) org_by_initials_[initials] = e;
+      LowerInitialsInto(ent.name, &initials_);
+      if (initials_.size() >= 2) Put(org_by_initials_, initials_, e);
     }
-    if (ent.kind == SourceKind::kAnonymous) anon_by_head_[HeadOf(ent)] = e;
+    if (ent.kind == SourceKind::kAnonymous) Put(anon_by_head_, HeadOf(ent), e);
   }
 
-  int Latest(SourceKind kind, const std::string& key) const {
+  // The first word of a name, folded to lower case (in lower_).
+  std::string_view FirstFoldedWord(std::string_view name) {
+    AsciiLowerInto(name, &lower_);
+    WordsInto(lower_, &words_);
+    return words_.empty() ? std::string_view() : words_.front();
+  }
+
+  int Latest(SourceKind kind, std::string_view key) const {
     auto it = key_by_kind_[static_cast<int>(kind)].find(key);
     return it == key_by_kind_[static_cast<int>(kind)].end() ? -1 : it->second;
   }
 
-  int FindPerson(const std::vector<std::string>& w) const {
+  int FindPerson(const std::vector<std::string_view>& w) const {
     // A bare surname shared by two people ("Greenspan" after Dorie and
     // Michael Greenspan) goes to the one the article talks about most.
     auto last = by_last_.find(w.back());
@@ -177,7 +220,7 @@ class Resolver {
     if (w.size() == 1) best = std::max(best, Latest(SourceKind::kOrganization, w[0]));  // "Apple"
     if (last != by_last_.end()) {
       // Newest first, and only a few: people sharing a surname are few in one article.
-      const std::vector<int>& ids = last->second;
+      const std::pmr::vector<int>& ids = last->second;
       for (size_t i = ids.size(), seen = 0; i > 0 && seen < 64; --i, ++seen) {
         const Entity& ent = entities_[ids[i - 1]];
         bool both_full = w.size() > 1 && ent.tokens > 1;
@@ -192,7 +235,7 @@ class Resolver {
       if (first != first_latest_.end()) best = std::max(best, first->second);
     } else {
       // "Wang" first, "Wang Qishan" later: family names may come first.
-      for (const std::string& part : {w.front(), w.back()}) {
+      for (std::string_view part : {w.front(), w.back()}) {
         auto single = single_latest_.find(part);
         if (single != single_latest_.end()) best = std::max(best, single->second);
       }
@@ -202,11 +245,12 @@ class Resolver {
 
   int Find(const Mention& m) {
     if (m.kind == MentionKind::kName) {
+      AsciiLowerInto(m.name, &lower_);
       if (m.source_kind == SourceKind::kPerson) {
-        std::vector<std::string> w = Words(AsciiLower(m.name));
-        return w.empty() ? -1 : FindPerson(w);
+        WordsInto(lower_, &words_);
+        return words_.empty() ? -1 : FindPerson(words_);
       }
-      std::string key = StripArticle(m.name);
+      std::string_view key = StripFoldedArticle(lower_);
       int best = -1;
       for (SourceKind k : {SourceKind::kPerson, SourceKind::kOrganization, SourceKind::kAnonymous}) {
         best = std::max(best, Latest(k, key));
@@ -216,18 +260,20 @@ class Resolver {
         auto it = org_by_initials_.find(key);
         if (it != org_by_initials_.end()) best = std::max(best, it->second);
       }
-      const std::string initials = AsciiLower(Initials(m.name));
-      if (initials.size() >= 2) best = std::max(best, Latest(SourceKind::kOrganization, initials));
+      LowerInitialsInto(m.name, &initials_);
+      if (initials_.size() >= 2) best = std::max(best, Latest(SourceKind::kOrganization, initials_));
       return best;
     }
-    std::string head = AsciiLower(doc_.slice(m.head));
+    AsciiLowerInto(doc_.slice(m.head), &head_);
+    const std::string& head = head_;
     // "the minister" and "Canada's prime minister" both point at someone known.
     bool owner_named = false;
     internal::StripPossessive(doc_.slice(doc_.tokens[m.token_begin].span), &owner_named);
-    bool definite = AsciiLower(m.name).rfind("the ", 0) == 0 ||
+    bool definite = FoldedStartsWith(m.name, "the ") ||
                     (owner_named && m.source_kind == SourceKind::kPerson);
     if (m.kind == MentionKind::kAnonymous) {
-      int best = Latest(SourceKind::kAnonymous, StripArticle(m.name));
+      AsciiLowerInto(m.name, &lower_);
+      int best = Latest(SourceKind::kAnonymous, StripFoldedArticle(lower_));
       if (definite) {
         auto it = anon_by_head_.find(head);
         if (it != anon_by_head_.end()) best = std::max(best, it->second);
@@ -255,7 +301,7 @@ class Resolver {
       for (auto it = history_.rbegin(); it != history_.rend() && scanned < kHistoryScan; ++it, ++scanned) {
         int e = doc_.mentions[*it].entity;
         if (entities_[e].kind == SourceKind::kOrganization && entities_[e].named &&
-            rules_.organizations.Field(AsciiLower(entities_[e].name), 0) != "place") {
+            rules_.organizations.Field(entities_[e].name, 0) != "place") {
           return e;
         }
       }
@@ -263,13 +309,15 @@ class Resolver {
     return -1;
   }
 
-  std::string HeadOf(const Entity& e) const {
-    std::vector<std::string> w = Words(AsciiLower(e.name));
+  // A view into lower_.
+  std::string_view HeadOf(const Entity& e) {
+    AsciiLowerInto(e.name, &lower_);
+    WordsInto(lower_, &words_);
     // The head noun is the last word the anonymous lexicon knows.
-    for (auto it = w.rbegin(); it != w.rend(); ++it) {
+    for (auto it = words_.rbegin(); it != words_.rend(); ++it) {
       if (rules_.anonymous.Field(*it, 1) == "anonymous") return *it;
     }
-    return w.empty() ? std::string() : w.back();
+    return words_.empty() ? std::string_view() : words_.back();
   }
 
   bool Compatible(const Mention& p, const Entity& ent) const {
@@ -295,11 +343,12 @@ class Resolver {
   // The gender of a possessive determiner opening a description, or kUnknown.
   Gender OwnerGender(const Mention& m) const {
     if (m.kind != MentionKind::kDescription && m.kind != MentionKind::kAnonymous) return Gender::kUnknown;
-    std::string det = AsciiLower(doc_.slice(doc_.tokens[m.token_begin].span));
-    if (det == "his") return Gender::kMale;
-    if (det == "her") return Gender::kFemale;
-    if (det == "its") return Gender::kNeuter;
-    if (det == "their") return Gender::kPlural;
+    std::string_view word = doc_.slice(doc_.tokens[m.token_begin].span);
+    auto is = [&](std::string_view lower) { return word.size() == lower.size() && FoldedStartsWith(word, lower); };
+    if (is("his")) return Gender::kMale;
+    if (is("her")) return Gender::kFemale;
+    if (is("its")) return Gender::kNeuter;
+    if (is("their")) return Gender::kPlural;
     return Gender::kUnknown;
   }
 
@@ -339,11 +388,16 @@ class Resolver {
   Document& doc_;
   std::vector<Entity> entities_;
   std::vector<int> history_;  // mentions with an entity, in text order
-  std::unordered_map<std::string, int> key_by_kind_[3];  // name without article -> latest entity
-  std::unordered_map<std::string, std::vector<int>> by_last_;  // persons by surname
-  std::unordered_map<std::string, int> first_latest_, single_latest_;  // by first name; one-word names
-  std::unordered_map<std::string, int> org_by_initials_;
-  std::unordered_map<std::string, int> anon_by_head_;
+  std::pmr::monotonic_buffer_resource arena_;  // declared before the maps that use it
+  KeyMap<int> key_by_kind_[3] = {KeyMap<int>(&arena_), KeyMap<int>(&arena_), KeyMap<int>(&arena_)};  // name without article -> latest entity
+  KeyMap<std::pmr::vector<int>> by_last_{&arena_};  // persons by surname
+  KeyMap<int> first_latest_{&arena_}, single_latest_{&arena_};  // by first name; one-word names
+  KeyMap<int> org_by_initials_{&arena_};
+  KeyMap<int> anon_by_head_{&arena_};
+  // Scratch buffers: folded text of the mention or entity at hand, its words
+  // (views into lower_), initials and head; reused so no lookup allocates.
+  std::string lower_, initials_, head_;
+  std::vector<std::string_view> words_;
 };
 
 }  // namespace

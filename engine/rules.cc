@@ -12,6 +12,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "engine/internal/patterns.h"
@@ -227,6 +228,18 @@ Status LoadPatterns(std::string_view name, std::string_view content,
                                        p.re->error_arg() + "'");
     }
     p.kind = f[2];
+    p.context = p.kind == "context";
+    p.coordinated_id = p.id + "+coordinated";
+    p.groups = p.re->NumberOfCapturingGroups();
+    const std::map<std::string, int>& named = p.re->NamedCapturingGroups();
+    auto index_of = [&](const char* group) {
+      auto it = named.find(group);
+      return it == named.end() ? -1 : it->second;
+    };
+    p.spk = index_of("spk");
+    p.cue = index_of("cue");
+    p.clause = index_of("clause");
+    p.clause2 = index_of("clause2");
     char* end = nullptr;
     p.confidence = std::strtod(f[3].c_str(), &end);
     if (end == f[3].c_str() || p.confidence < 0 || p.confidence > 1) {

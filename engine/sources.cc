@@ -1,5 +1,6 @@
 // Turns the entities that speak into Document::sources, with the institutions
 // they are affiliated with. Tested by tests/resolve_test.cc.
+#include <algorithm>
 #include <unordered_map>
 
 #include "engine/internal/entity.h"
@@ -9,8 +10,12 @@ namespace qg::internal {
 
 void BuildSources(std::vector<Entity>& entities, Document& doc) {
   // Institutions by name without article, for affiliations; the latest wins.
+  // Built before add() moves names away, and only when some entity has an affiliation.
   std::unordered_map<std::string, int> org_by_key;
-  for (size_t o = 0; o < entities.size(); ++o) {
+  bool affiliated = std::any_of(entities.begin(), entities.end(), [](const Entity& e) {
+    return !e.affiliation.empty() && e.kind != SourceKind::kOrganization;
+  });
+  for (size_t o = 0; affiliated && o < entities.size(); ++o) {
     if (entities[o].kind == SourceKind::kOrganization) {
       org_by_key[StripArticle(entities[o].name)] = static_cast<int>(o);
     }
@@ -19,14 +24,14 @@ void BuildSources(std::vector<Entity>& entities, Document& doc) {
   std::vector<Source> sources;
   auto add = [&](int e) {
     if (source_of[e] >= 0) return source_of[e];
-    const Entity& ent = entities[e];
+    // Only kind and affiliation are read again below: the rest is moved.
+    Entity& ent = entities[e];
     Source s;
-    s.name = ent.name;
+    s.name = std::move(ent.name);
     s.kind = ent.kind;
-    s.descriptors = ent.descriptors;
+    s.descriptors = std::move(ent.descriptors);
     s.count = ent.count;
-    s.anonymity_reason = ent.reason;
-    s.mentions = ent.mentions;
+    s.anonymity_reason = std::move(ent.reason);
     s.gender = ent.gender;
     sources.push_back(std::move(s));
     source_of[e] = static_cast<int>(sources.size()) - 1;
@@ -60,7 +65,10 @@ void BuildSources(std::vector<Entity>& entities, Document& doc) {
     int src = add(org);
     sources[source_of[e]].affiliation = src;
   }
-  for (Mention& m : doc.mentions) m.entity = m.entity >= 0 ? source_of[m.entity] : -1;
+  for (Mention& m : doc.mentions) {
+    m.entity = m.entity >= 0 ? source_of[m.entity] : -1;
+    if (m.entity >= 0) sources[m.entity].mentions.push_back(m.span);
+  }
   doc.sources = std::move(sources);
 }
 

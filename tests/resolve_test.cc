@@ -3,6 +3,7 @@
 // (format: tests/attribution_test_util.h).
 #include <doctest/doctest.h>
 
+#include "engine/internal/names.h"
 #include "tests/attribution_test_util.h"
 
 namespace qg {
@@ -11,6 +12,28 @@ namespace {
 using testing::CheckQuotes;
 using testing::CheckTable;
 using testing::DumpSources;
+
+// The resolver folds names with the buffer-filling helpers; they must agree
+// with the plain ones that build strings.
+TEST_CASE("resolve: name helpers agree with their allocating forms") {
+  for (std::string_view name : {"Immigration, Refugees and Citizenship Canada", "The White House", "the Bank",
+                                "A senior official", "an aide", "  Kim  Jong-un ", "Apple", "", "ÉLYSÉE Palace"}) {
+    CAPTURE(name);
+    std::string lower;
+    internal::AsciiLowerInto(name, &lower);
+    CHECK(lower == internal::AsciiLower(name));
+    CHECK(std::string(internal::StripFoldedArticle(lower)) == internal::StripArticle(name));
+    std::vector<std::string_view> words;
+    internal::WordsInto(name, &words);
+    std::vector<std::string> expected = internal::Words(name);
+    CHECK(std::vector<std::string>(words.begin(), words.end()) == expected);
+    CHECK(internal::WordCount(name) == expected.size());
+    std::string initials;
+    internal::LowerInitialsInto(name, &initials);
+    CHECK(initials == internal::AsciiLower(internal::Initials(name)));
+    CHECK(internal::FoldedStartsWith(name, "the ") == (lower.rfind("the ", 0) == 0));
+  }
+}
 
 TEST_CASE("resolve: a surname or title+surname joins the full name") {
   CheckQuotes({

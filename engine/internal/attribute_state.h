@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <re2/stringpiece.h>
+
 #include "engine/document.h"
 #include "engine/internal/tags.h"
 #include "engine/rules.h"
@@ -59,6 +61,11 @@ class Attributor {
   std::unordered_map<uint32_t, ContextMatch> context_sentences_;
   // Each sentence's tag string, made once in pass 1 and read again by pass 2.
   std::vector<TaggedSentence> tagged_;
+  // Buffers of MatchSentence/MatchUnits, kept across sentences to spare allocations.
+  std::vector<size_t> cuts_;
+  TaggedSentence part_;
+  std::vector<int> candidates_;
+  std::vector<re2::StringPiece> groups_;
   bool debug_ = false;  // QG_DEBUG_TAGS set: print each sentence's tag string on stderr
 };
 

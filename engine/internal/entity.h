@@ -18,7 +18,6 @@ struct Entity {
   std::string affiliation;
   int count = -1;
   std::string reason;
-  std::vector<Span> mentions;
   std::string first, last;  // lower-cased name tokens, persons only
   int tokens = 0;
   bool named = false;       // a proper name, not a description
@@ -30,7 +29,9 @@ struct Entity {
 
 // Keeps the entities some quote resolves to, in order of first quote, plus the
 // institutions they are affiliated with; sets Quote::source and maps
-// Mention::entity from entity indices to source indices.
+// Mention::entity from entity indices to source indices. A source's mentions
+// are those whose Mention::entity is its entity. The entities of sources are
+// moved from.
 void BuildSources(std::vector<Entity>& entities, Document& doc);
 
 }  // namespace qg::internal

@@ -50,6 +50,63 @@ inline bool FoldedContains(std::string_view text, std::string_view lower) {
   return false;
 }
 
+// Allocation-free forms for the resolver, which asks these of every mention:
+// they fill buffers the caller keeps, and views point into the argument.
+
+inline void AsciiLowerInto(std::string_view s, std::string* out) {
+  out->resize(s.size());
+  char* o = out->data();
+  // Branch-free, so the compiler vectorises it.
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    o[i] = static_cast<char>(c + (static_cast<unsigned>(c - 'A') < 26u ? 32 : 0));
+  }
+}
+
+inline void WordsInto(std::string_view s, std::vector<std::string_view>* out) {
+  out->clear();
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out->push_back(s.substr(i, j - i));
+    i = j;
+  }
+}
+
+inline size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) ++n;
+  }
+  return n;
+}
+
+// Initials(name) folded to lower case.
+inline void LowerInitialsInto(std::string_view name, std::string* out) {
+  out->clear();
+  size_t words = 0;
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (name[i] == ' ' || (i > 0 && name[i - 1] != ' ')) continue;
+    ++words;
+    if (name[i] >= 'A' && name[i] <= 'Z') out->push_back(static_cast<char>(name[i] - 'A' + 'a'));
+  }
+  if (words < 2) out->clear();
+}
+
+inline bool FoldedStartsWith(std::string_view text, std::string_view lower) {
+  return text.size() >= lower.size() && FoldedContains(text.substr(0, lower.size()), lower);
+}
+
+// StripArticle of text already folded to lower case, as a view into it.
+inline std::string_view StripFoldedArticle(std::string_view lower) {
+  for (std::string_view a : {"the ", "a ", "an "}) {
+    if (lower.substr(0, a.size()) == a) return lower.substr(a.size());
+  }
+  return lower;
+}
+
 inline std::string StripArticle(std::string_view s) {
   std::string l = AsciiLower(s);
   for (const char* a : {"the ", "a ", "an "}) {

@@ -17,9 +17,15 @@ namespace qg::internal {
 
 struct Pattern {
   std::string id;
+  std::string coordinated_id;  // id + "+coordinated", the rule of a split-off second quote
   std::unique_ptr<RE2> re;
   std::string kind;         // "direct", "indirect", "context" ...
+  bool context = false;     // kind == "context"
   double confidence = 0.5;
+  // Capture layout, read once at load so a match looks no group up by name:
+  // the number of capturing groups and the index of each named one (-1 if absent).
+  int groups = 0;
+  int spk = -1, cue = -1, clause = -1, clause2 = -1;
   std::vector<std::string> positive;  // tag strings that must match
   std::vector<std::string> negative;  // tag strings that must not match
 };
