@@ -1,17 +1,16 @@
-// Text stage: paragraphs, tokens and sentences over the untouched article.
+// Text stage: paragraphs and tokens over the untouched article (sentences:
+// sentences.cc; UTF-8: utf8.cc).
 //
 // Approach. Paragraphs are found line by line: a line that is blank (white
 // space only, BOM and NUL included) or holds nothing but one "." (the
 // "\n .\n " separator of scraped copies) ends the paragraph; CR, CRLF and LF
-// all end lines. Tokens are scanned per paragraph with a small hand-written
-// scanner: a word runs over letters and digits and keeps inner joiners only when
-// both sides are alphanumeric (don’t, co-ordinate, 175,000, 10:07, U.S), so a
-// mark at a word's edge ("players’", "’90s") stays a separate quote-mark token
-// for quotes.cc to judge. Sentences are split after . ! ? … unless the period
-// ends an abbreviation (rules/abbreviations.tsv) or an initial, or the mark lies
-// inside a top-level quoted region; a terminal right before the region's
-// closing mark ends the sentence after that mark unless lower-case attribution
-// follows (`“Why?” he asked.`). Everything is one forward pass per paragraph.
+// all end lines, found with memchr. Tokens are scanned per paragraph with a
+// small hand-written scanner: a word runs over letters and digits and keeps
+// inner joiners only when both sides are alphanumeric (don’t, co-ordinate,
+// 175,000, 10:07, U.S), so a mark at a word's edge ("players’", "’90s") stays a
+// separate quote-mark token for quotes.cc to judge. Nearly all news text is
+// ASCII, so the scanner classifies a byte with one table lookup and decodes
+// only bytes from 0x80 up. Everything is one forward pass per paragraph.
 // Tested by tests/segment_test.cc.
 #include "engine/segment.h"
 
@@ -19,7 +18,6 @@
 #include <cstring>
 #include <string>
 
-#include "engine/internal/text_util.h"
 #include "engine/internal/utf8.h"
 
 namespace qg {
@@ -148,11 +146,6 @@ size_t ScanWord(std::string_view text, size_t i, size_t end, bool* number) {
   return ContinueWord(text, i + first.len, end, 1, number);
 }
 
-bool IsTerminal(std::string_view s) {
-  if (s == "?" || s == "!" || s == "\u2026") return true;
-  return !s.empty() && s.find_first_not_of('.') == std::string_view::npos;
-}
-
 // Finds where lines end: at LF, CR (CRLF counts once) or U+2029 PARAGRAPH
 // SEPARATOR. Each kind's next position is searched with memchr/find and kept
 // until the scan passes it, so the text is searched about once per kind
@@ -160,14 +153,14 @@ bool IsTerminal(std::string_view s) {
 class LineBreaks {
  public:
   explicit LineBreaks(std::string_view text)
-      : text_(text), lf_(Find(0, '\n')), cr_(Find(0, '\r')), ps_(text.find("\u2029")) {}
+      : text_(text), lf_(Find(0, '\n')), cr_(Find(0, '\r')), ps_(FindParagraphSeparator(0)) {}
 
   // Where the line starting at `i` ends; *next is where the next line starts and
   // *hard_break is true for U+2029.
   size_t End(size_t i, size_t* next, bool* hard_break) {
     const size_t lf = Next(i, '\n', &lf_);
     const size_t cr = Next(i, '\r', &cr_);
-    if (ps_ < i) ps_ = text_.find("\u2029", i);
+    if (ps_ < i) ps_ = FindParagraphSeparator(i);
     const size_t e = std::min({lf, cr, ps_, text_.size()});
     *hard_break = e == ps_;
     if (*hard_break) {
@@ -186,6 +179,15 @@ class LineBreaks {
     const void* p = std::memchr(text_.data() + i, c, text_.size() - i);
     return p ? static_cast<size_t>(static_cast<const char*>(p) - text_.data())
              : std::string_view::npos;
+  }
+  // U+2029 is E2 80 A9. Its last byte is much rarer in news text than its
+  // first (every curly quote starts with E2), so search for that.
+  size_t FindParagraphSeparator(size_t i) const {
+    for (size_t k = i + 2;; ++k) {
+      k = Find(k, '\xA9');
+      if (k == std::string_view::npos) return k;
+      if (text_[k - 2] == '\xE2' && text_[k - 1] == '\x80') return k - 2;
+    }
   }
   size_t Next(size_t i, char c, size_t* cached) const {
     if (*cached < i) *cached = Find(i, c);
@@ -301,163 +303,6 @@ std::vector<Token> Tokenize(const Document& doc) {
     }
   }
   return out;
-}
-
-namespace {
-
-enum : uint8_t { kOpens = 1, kCloses = 2 };
-
-// The first token at or after `k` that is punctuation or starts another
-// paragraph (n at the end). Only punctuation can end a sentence, and this tight
-// loop is most of the work of SplitSentences.
-size_t NextPunctInParagraph(const Token* toks, size_t k, size_t n, uint32_t para) {
-  const Token* p = toks + k;
-  const Token* const end = toks + n;
-  while (p != end && p->paragraph == para && p->kind != TokenKind::kPunct) ++p;
-  return static_cast<size_t>(p - toks);
-}
-
-// Whether a "." after token `prev` (adjacent) ends a sentence, judged by the
-// word before it; `next` is the token after the period and its trailing marks.
-enum class Abbrev { kNone, kNever, kMayEnd };
-
-Abbrev ClassifyAbbrev(const Document& doc, const RuleSet& rules, const Token& prev,
-                      const Token& period) {
-  if (prev.span.end != period.span.begin) return Abbrev::kNone;
-  if (prev.kind != TokenKind::kWord) return Abbrev::kNone;
-  std::string_view w = doc.slice(prev.span);
-  // The word and the period after it are adjacent: the key is their text.
-  const std::vector<std::string>* fields =
-      rules.abbreviations.Find(doc.slice(Span{prev.span.begin, period.span.begin + 1}));
-  if (fields != nullptr) {
-    return !fields->empty() && (*fields)[0] == "may_end" ? Abbrev::kMayEnd : Abbrev::kNever;
-  }
-  CodePoint first = DecodeAt(doc.text, prev.span.begin);
-  if (first.len == prev.span.size() && internal::IsUpper(first.c)) return Abbrev::kNever;
-  if (w.find('.') != std::string_view::npos) return Abbrev::kMayEnd;  // "Ph.D", "U.K"
-  return Abbrev::kNone;
-}
-
-}  // namespace
-
-std::vector<Sentence> SplitSentences(const Document& doc, const RuleSet& rules) {
-  // A plain pointer: the compiler need not reload it after every push_back.
-  const Token* const toks = doc.tokens.data();
-  const size_t n = doc.tokens.size();
-  std::vector<uint8_t> role(n, 0);
-  std::vector<Span> top;  // top-level regions, sorted and disjoint
-  for (const QuotedRegion& q : doc.quoted) {
-    if (q.open_token < n) role[q.open_token] |= kOpens;
-    if (q.closed && q.close_token < n) role[q.close_token] |= kCloses;
-    if (q.depth == 0) top.push_back(q.outer);
-  }
-  auto text_of = [&](size_t k) { return doc.slice(toks[k].span); };
-  auto terminal = [&](size_t k) {
-    if (toks[k].kind != TokenKind::kPunct) return false;
-    // Every terminal starts with . ? ! or the lead byte of … (E2): most
-    // punctuation (commas) is ruled out by one byte.
-    const char c = doc.text[toks[k].span.begin];
-    if (c != '.' && c != '?' && c != '!' && c != '\xE2') return false;
-    return IsTerminal(text_of(k));
-  };
-
-  std::vector<Sentence> out;
-  out.reserve(n / 16 + 4);
-  auto emit = [&](size_t b, size_t e) {  // tokens [b, e)
-    Sentence s;
-    s.span = Span{toks[b].span.begin, toks[e - 1].span.end};
-    s.paragraph = toks[b].paragraph;
-    s.token_begin = uint32_t(b);
-    s.token_end = uint32_t(e);
-    out.push_back(s);
-  };
-
-  size_t r = 0;
-  size_t t = 0;
-  while (t < n) {
-    // One pass finds both the terminals and the paragraph's end: tokens of a
-    // paragraph are contiguous, so scanning on while in_para(k) stops exactly there.
-    const uint32_t para = toks[t].paragraph;
-    auto in_para = [&](size_t m) { return m < n && toks[m].paragraph == para; };
-    size_t start = t;
-    size_t k = t;
-    for (;; ++k) {
-      k = NextPunctInParagraph(toks, k, n, para);
-      if (!in_para(k)) break;
-      if (!terminal(k)) continue;
-      const uint32_t pos = toks[k].span.begin;
-      while (r < top.size() && top[r].end <= pos) ++r;
-      const bool inside = r < top.size() && top[r].begin < pos;
-      const std::string_view mark = text_of(k);
-      size_t last = k;
-      Abbrev abbrev = Abbrev::kNone;
-      if (inside) {
-        // Inside a quote only the terminal just before the closing mark counts.
-        size_t m = k + 1;
-        while (in_para(m) && terminal(m)) ++m;
-        if (!in_para(m) || !(role[m] & kCloses) || toks[m].span.end != top[r].end) continue;
-        last = m;
-      } else if (mark == "." && k > t) {
-        abbrev = ClassifyAbbrev(doc, rules, toks[k - 1], toks[k]);
-        if (abbrev == Abbrev::kNever) continue;
-      }
-      // Trailing terminals, closing marks and brackets belong to this sentence.
-      while (in_para(last + 1)) {
-        const size_t m = last + 1;
-        std::string_view s = text_of(m);
-        // A mark glued to the terminal closes with it even when pairing found
-        // no region for it ("the economy.” Next" with a stray opener).
-        bool glued_mark = toks[m].kind == TokenKind::kQuoteMark && !(role[m] & kOpens) &&
-                          toks[m].span.begin == toks[last].span.end;
-        if (terminal(m) || (role[m] & kCloses) || glued_mark || s == ")" || s == "]") {
-          last = m;
-        } else {
-          break;
-        }
-      }
-      if (in_para(last + 1)) {
-        const Token& next = toks[last + 1];
-        // No space after the period: a host name or address ("postmedia.com").
-        if (last == k && next.span.begin == toks[k].span.end &&
-            (next.kind == TokenKind::kWord || next.kind == TokenKind::kNumber)) {
-          continue;
-        }
-        CodePoint c = DecodeAt(doc.text, next.span.begin);
-        bool lower = next.kind == TokenKind::kWord && internal::IsLower(c.c);
-        bool upper = next.kind == TokenKind::kWord && internal::IsUpper(c.c);
-        if (abbrev == Abbrev::kMayEnd) {
-          // "U.S. The" ends; "a.m. ET", "U.S. citizens" do not.
-          bool starter = upper && rules.function_words.Contains(doc.slice(next.span));
-          if (!starter && !(role[last + 1] & kOpens)) continue;
-        } else if (lower) {
-          // A period before a lower-case word ends no sentence: it is an
-          // abbreviation we do not list, or a scraping slip inside one
-          // ("have connections. closer economic relations"); after ? ! … or a
-          // quote it is attribution ("Why?” he asked).
-          continue;
-        } else if (next.kind == TokenKind::kPunct && text_of(last + 1) != "(") {
-          continue;  // “Why?”, he asked
-        }
-      }
-      emit(start, last + 1);
-      start = last + 1;
-      k = last;
-    }
-    const size_t u = k;  // the first token of the next paragraph
-    if (start < u) emit(start, u);
-    t = u;
-  }
-  return out;
-}
-
-void AssignSentences(Document& doc) {
-  Token* toks = doc.tokens.data();
-  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
-    const Sentence& s = doc.sentences[i];
-    const uint32_t end = std::min(s.token_end, n);
-    for (uint32_t t = s.token_begin; t < end; ++t) toks[t].sentence = i;
-  }
 }
 
 }  // namespace qg

@@ -6,6 +6,7 @@
 // stay at or below U+10FFFF). One decoder serves both validation and the
 // tokenizer, so the two can never disagree about what a character is.
 // Tested by tests/segment_test.cc.
+#include <bit>
 #include <cstring>
 #include <string>
 
@@ -67,11 +68,24 @@ CodePoint DecodeMultiByteBefore(std::string_view s, size_t i) {
 size_t FindInvalidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
-    // Skip runs of ASCII eight bytes at a time: no byte has its top bit set.
+    // Skip ASCII 32, then eight bytes at a time (no byte has its top bit set),
+    // straight to the first byte that has it.
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    while (i + 32 <= s.size()) {  // most stretches between curly quotes are long
+      uint64_t w[4];
+      std::memcpy(w, s.data() + i, sizeof w);
+      if ((w[0] | w[1] | w[2] | w[3]) & kHigh) break;
+      i += 32;
+    }
     while (i + 8 <= s.size()) {
       uint64_t word;
       std::memcpy(&word, s.data() + i, sizeof word);
-      if (word & 0x8080808080808080ull) break;
+      if (const uint64_t high = word & kHigh) {
+        if constexpr (std::endian::native == std::endian::little) {
+          i += static_cast<size_t>(std::countr_zero(high)) / 8;
+        }
+        break;
+      }
       i += 8;
     }
     if (i >= s.size()) break;
