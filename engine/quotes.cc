@@ -118,10 +118,18 @@ class Pairer {
 
   void CollectMarks() {
     const std::vector<Token>& toks = doc_.tokens;
-    for (uint32_t t = 0; t < toks.size(); ++t) {
-      if (toks[t].kind != TokenKind::kQuoteMark || toks[t].paragraph >= doc_.paragraphs.size()) {
-        continue;
-      }
+    // Quote marks are a few percent of the tokens, so this skip is most of the
+    // pass; the locals keep the compiler from reloading them after each push_back.
+    const Token* const tok = toks.data();
+    const size_t n = toks.size(), paragraphs = doc_.paragraphs.size();
+    marks_.reserve(64);
+    auto next_mark = [&](size_t t) {
+      const Token* p = tok + t;
+      while (p != tok + n && p->kind != TokenKind::kQuoteMark) ++p;
+      return static_cast<uint32_t>(p - tok);
+    };
+    for (uint32_t t = next_mark(0); t < n; t = next_mark(t + 1)) {
+      if (tok[t].paragraph >= paragraphs) continue;
       Mark m;
       m.token = m.last_token = t;
       m.c = DecodeAt(text_, toks[t].span.begin).c;

@@ -1,24 +1,23 @@
-// Text stage: paragraphs, tokens and sentences over the untouched article.
+// Text stage: paragraphs and tokens over the untouched article (sentences:
+// sentences.cc; UTF-8: utf8.cc).
 //
 // Approach. Paragraphs are found line by line: a line that is blank (white
 // space only, BOM and NUL included) or holds nothing but one "." (the
 // "\n .\n " separator of scraped copies) ends the paragraph; CR, CRLF and LF
-// all end lines. Tokens are scanned per paragraph with a small hand-written
-// scanner: a word runs over letters and digits and keeps inner joiners only when
-// both sides are alphanumeric (don’t, co-ordinate, 175,000, 10:07, U.S), so a
-// mark at a word's edge ("players’", "’90s") stays a separate quote-mark token
-// for quotes.cc to judge. Sentences are split after . ! ? … unless the period
-// ends an abbreviation (rules/abbreviations.tsv) or an initial, or the mark lies
-// inside a top-level quoted region; a terminal right before the region's
-// closing mark ends the sentence after that mark unless lower-case attribution
-// follows (`“Why?” he asked.`). Everything is one forward pass per paragraph.
+// all end lines, found with memchr. Tokens are scanned per paragraph with a
+// small hand-written scanner: a word runs over letters and digits and keeps
+// inner joiners only when both sides are alphanumeric (don’t, co-ordinate,
+// 175,000, 10:07, U.S), so a mark at a word's edge ("players’", "’90s") stays a
+// separate quote-mark token for quotes.cc to judge. Nearly all news text is
+// ASCII, so the scanner classifies a byte with one table lookup and decodes
+// only bytes from 0x80 up. Everything is one forward pass per paragraph.
 // Tested by tests/segment_test.cc.
 #include "engine/segment.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
-#include "engine/internal/text_util.h"
 #include "engine/internal/utf8.h"
 
 namespace qg {
@@ -28,52 +27,93 @@ using internal::DecodeAt;
 
 namespace {
 
-constexpr size_t kNone = static_cast<size_t>(-1);
+// ASCII byte classes, so the scans below classify a byte with one load; bytes
+// from 0x80 up are kMulti and go through the decoder.
+enum : uint8_t {
+  kSpaceByte = 1,   // <= 0x20 and DEL, as internal::IsSpace
+  kLetterByte = 2,
+  kDigitByte = 4,
+  kQuoteByte = 8,   // " '
+  kPunctByte = 16,  // ASCII punctuation per TokenKind::kPunct
+  kJoinerByte = 32, // may join two halves of a word: ' - . , : /
+  kMulti = 64,
+};
 
-// Nearly every byte of a news text is ASCII and these scans visit each one:
-// decode and classify ASCII inline, and leave the rest to utf8.cc.
-inline CodePoint Decode(std::string_view text, size_t i) {
-  if (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) {
-    return {static_cast<unsigned char>(text[i]), 1};
+struct ByteClasses {
+  uint8_t of[256] = {};
+  constexpr ByteClasses() {
+    for (int b = 0; b < 256; ++b) {
+      if (b >= 0x80) of[b] = kMulti;
+      else if (b <= 0x20 || b == 0x7F) of[b] = kSpaceByte;
+      else if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) of[b] = kLetterByte;
+      else if (b >= '0' && b <= '9') of[b] = kDigitByte;
+    }
+    of[int('"')] = of[int('\'')] = kQuoteByte;
+    for (char c : {'!', '(', ')', ',', '-', '.', '/', ':', ';', '?', '[', ']', '{', '}'}) {
+      of[int(c)] = kPunctByte;
+    }
+    for (char c : {'\'', '-', '.', ',', ':', '/'}) of[int(c)] |= kJoinerByte;
   }
-  return DecodeAt(text, i);
-}
-inline bool Space(char32_t c) { return c < 0x80 ? (c <= 0x20 || c == 0x7F) : internal::IsSpace(c); }
-inline bool Alnum(char32_t c) {
-  if (c >= 0x80) return internal::IsAlnum(c);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+};
+constexpr ByteClasses kBytes;
+constexpr uint8_t kAlnumByte = kLetterByte | kDigitByte;
+
+// Through data() rather than operator[]: Tokenize may read the NUL that
+// std::string keeps at text[size()].
+inline uint8_t ClassOf(std::string_view text, size_t i) {
+  return kBytes.of[static_cast<unsigned char>(text.data()[i])];
 }
 
-// Punctuation per TokenKind::kPunct; everything else that is not a letter, digit,
-// space or quote mark is a symbol.
-bool IsPunct(char32_t c) {
+inline bool Space(char32_t c) { return internal::IsSpace(c); }
+inline bool Alnum(char32_t c) { return internal::IsAlnum(c); }
+
+// Punctuation per TokenKind::kPunct beyond ASCII; everything else that is not
+// a letter, digit, space or quote mark is a symbol.
+bool IsPunctBeyondAscii(char32_t c) {
   switch (c) {
-    case '!': case '(': case ')': case ',': case '-': case '.': case '/': case ':':
-    case ';': case '?': case '[': case ']': case '{': case '}': case 0xA1: case 0xA7:
-    case 0xB6: case 0xB7: case 0xBF:
+    case 0xA1: case 0xA7: case 0xB6: case 0xB7: case 0xBF:
       return true;
     default:
       return c >= 0x2010 && c <= 0x205E && !internal::IsQuoteMark(c);
   }
 }
 
-// Scans a word or number starting at `i` (an alphanumeric character) and returns
-// its end. *number is true iff it holds only digits and numeric separators.
-size_t ScanWord(std::string_view text, size_t i, size_t end, bool* number) {
-  CodePoint first = Decode(text, i);
-  *number = internal::IsDigit(first.c);
-  size_t j = i + first.len;
-  size_t segment = 1;  // characters since the word start or the last inner period
+// Skips the run of ASCII letters and digits at `j`; clears *number if it holds
+// a letter. Unbounded, it relies on the byte at `end` being no letter or digit.
+template <bool kBounded = true>
+inline size_t SkipAsciiAlnum(std::string_view text, size_t j, size_t end, bool* number) {
+  auto before_end = [&](size_t k) { return !kBounded || k < end; };
+  if (*number) {
+    while (before_end(j) && (ClassOf(text, j) & kDigitByte)) ++j;
+    if (before_end(j) && (ClassOf(text, j) & kLetterByte)) *number = false;
+  }
+  while (before_end(j) && (ClassOf(text, j) & kAlnumByte)) ++j;
+  return j;
+}
+
+// Continues a word or number at `j`, `segment` characters after its start, and
+// returns its end. *number is true iff it holds only digits and numeric separators.
+size_t ContinueWord(std::string_view text, size_t j, size_t end, size_t segment, bool* number) {
+  // `segment`: characters since the word start or the last inner period.
   while (j < end) {
-    CodePoint cp = Decode(text, j);
+    const uint8_t cls = ClassOf(text, j);
+    if (cls & kAlnumByte) {
+      const size_t k = SkipAsciiAlnum(text, j, end, number);
+      segment += k - j;
+      j = k;
+      continue;
+    }
+    if (!(cls & (kJoinerByte | kMulti))) break;  // space or punctuation that joins nothing
+    CodePoint cp = DecodeAt(text, j);
     if (Alnum(cp.c)) {
       if (!internal::IsDigit(cp.c)) *number = false;
       j += cp.len;
       ++segment;
       continue;
     }
+    if (cp.c >= 0x80 && !internal::IsApostrophe(cp.c) && !internal::IsWordHyphen(cp.c)) break;
     if (j + cp.len >= end) break;
-    CodePoint next = Decode(text, j + cp.len);
+    CodePoint next = DecodeAt(text, j + cp.len);
     CodePoint prev = internal::DecodeBefore(text, j);
     bool join = false;
     if (internal::IsApostrophe(cp.c)) {
@@ -99,10 +139,64 @@ size_t ScanWord(std::string_view text, size_t i, size_t end, bool* number) {
   return j;
 }
 
-bool IsTerminal(std::string_view s) {
-  if (s == "?" || s == "!" || s == "\u2026") return true;
-  return !s.empty() && s.find_first_not_of('.') == std::string_view::npos;
+// Scans a word or number starting at `i` (an alphanumeric character) and returns its end.
+size_t ScanWord(std::string_view text, size_t i, size_t end, bool* number) {
+  CodePoint first = DecodeAt(text, i);
+  *number = internal::IsDigit(first.c);
+  return ContinueWord(text, i + first.len, end, 1, number);
 }
+
+// Finds where lines end: at LF, CR (CRLF counts once) or U+2029 PARAGRAPH
+// SEPARATOR. Each kind's next position is searched with memchr/find and kept
+// until the scan passes it, so the text is searched about once per kind
+// however many lines it has (most texts hold no CR and no U+2029 at all).
+class LineBreaks {
+ public:
+  explicit LineBreaks(std::string_view text)
+      : text_(text), lf_(Find(0, '\n')), cr_(Find(0, '\r')), ps_(FindParagraphSeparator(0)) {}
+
+  // Where the line starting at `i` ends; *next is where the next line starts and
+  // *hard_break is true for U+2029.
+  size_t End(size_t i, size_t* next, bool* hard_break) {
+    const size_t lf = Next(i, '\n', &lf_);
+    const size_t cr = Next(i, '\r', &cr_);
+    if (ps_ < i) ps_ = FindParagraphSeparator(i);
+    const size_t e = std::min({lf, cr, ps_, text_.size()});
+    *hard_break = e == ps_;
+    if (*hard_break) {
+      *next = e + 3;
+    } else if (e == cr && e + 1 < text_.size() && text_[e + 1] == '\n') {
+      *next = e + 2;
+    } else {
+      *next = e < text_.size() ? e + 1 : e;
+    }
+    return e;
+  }
+
+ private:
+  size_t Find(size_t i, char c) const {
+    if (i >= text_.size()) return std::string_view::npos;
+    const void* p = std::memchr(text_.data() + i, c, text_.size() - i);
+    return p ? static_cast<size_t>(static_cast<const char*>(p) - text_.data())
+             : std::string_view::npos;
+  }
+  // U+2029 is E2 80 A9. Its last byte is much rarer in news text than its
+  // first (every curly quote starts with E2), so search for that.
+  size_t FindParagraphSeparator(size_t i) const {
+    for (size_t k = i + 2;; ++k) {
+      k = Find(k, '\xA9');
+      if (k == std::string_view::npos) return k;
+      if (text_[k - 2] == '\xE2' && text_[k - 1] == '\x80') return k - 2;
+    }
+  }
+  size_t Next(size_t i, char c, size_t* cached) const {
+    if (*cached < i) *cached = Find(i, c);
+    return *cached;
+  }
+
+  std::string_view text_;
+  size_t lf_, cr_, ps_;  // the next of each at or after the scan; npos when none is left
+};
 
 }  // namespace
 
@@ -114,29 +208,28 @@ std::vector<Paragraph> FindParagraphs(std::string_view text) {
     if (open) out.push_back(Paragraph{Span{uint32_t(pbegin), uint32_t(pend)}});
     open = false;
   };
+  LineBreaks breaks(text);
   size_t i = 0;
   while (i < text.size()) {
-    size_t first = kNone, last_end = 0;
-    int dots = 0, other = 0;
-    bool hard_break = false;  // U+2029 PARAGRAPH SEPARATOR
-    size_t j = i;
-    while (j < text.size()) {
-      if (text[j] == '\n') { ++j; break; }
-      if (text[j] == '\r') {
-        ++j;
-        if (j < text.size() && text[j] == '\n') ++j;
-        break;
-      }
-      CodePoint cp = Decode(text, j);
-      if (cp.c == 0x2029) { j += cp.len; hard_break = true; break; }
-      if (!Space(cp.c)) {
-        if (first == kNone) first = j;
-        last_end = j + cp.len;
-        (cp.c == '.' ? dots : other)++;
-      }
-      j += cp.len;
+    size_t next = 0;
+    bool hard_break = false;
+    const size_t e = breaks.End(i, &next, &hard_break);
+    // The line's non-space stretch [first, last_end); both scans stop at once on prose.
+    size_t first = i;
+    while (first < e) {
+      CodePoint cp = DecodeAt(text, first);
+      if (!Space(cp.c)) break;
+      first += cp.len;
     }
-    if (other == 0 && dots <= 1) {
+    size_t last_end = e;
+    while (last_end > first) {
+      CodePoint cp = internal::DecodeBefore(text, last_end);
+      if (!Space(cp.c)) break;
+      last_end -= cp.len;
+    }
+    // A blank line, or one holding a single "." only, separates paragraphs.
+    const bool separator = first >= e || (text[first] == '.' && last_end == first + 1);
+    if (separator) {
       close();
     } else {
       if (!open) pbegin = first;
@@ -144,7 +237,7 @@ std::vector<Paragraph> FindParagraphs(std::string_view text) {
       pend = last_end;
       if (hard_break) close();
     }
-    i = j;
+    i = next;
   }
   close();
   return out;
@@ -153,164 +246,63 @@ std::vector<Paragraph> FindParagraphs(std::string_view text) {
 std::vector<Token> Tokenize(const Document& doc) {
   std::vector<Token> out;
   std::string_view text = doc.text;
+  // News prose averages a token per 5-6 bytes: reserving for one per 4 avoids
+  // regrowing (and copying) the vector for nearly every article.
+  out.reserve(text.size() / 4 + 16);
   for (uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
     size_t i = doc.paragraphs[p].span.begin;
     const size_t end = std::min<size_t>(doc.paragraphs[p].span.end, text.size());
+    // FindParagraphs ends a paragraph before white space or at the end of the
+    // text, where std::string keeps a NUL: then a run of letters stops at `end`
+    // by itself and the word loop needs no bounds check. (Hand-made spans may
+    // end mid-word; they keep the check.)
+    const bool ends_at_break = !(ClassOf(text, end) & kAlnumByte);
     while (i < end) {
-      CodePoint cp = Decode(text, i);
-      if (Space(cp.c)) { i += cp.len; continue; }
-      Token t;
-      t.paragraph = p;
-      size_t j = i + cp.len;
-      if (Alnum(cp.c)) {
-        bool number = false;
-        j = ScanWord(text, i, end, &number);
-        t.kind = number ? TokenKind::kNumber : TokenKind::kWord;
-      } else if (internal::IsQuoteMark(cp.c)) {
-        t.kind = TokenKind::kQuoteMark;
-      } else if (cp.c == '.') {
+      const uint8_t cls = ClassOf(text, i);
+      if (cls & kSpaceByte) { ++i; continue; }
+      TokenKind kind;
+      size_t j = i + 1;
+      if (cls & kAlnumByte) {
+        // Most words are ASCII letters ended by a space: finish those here and
+        // leave joiners and other scripts to ContinueWord.
+        bool number = (cls & kDigitByte) != 0;
+        j = ends_at_break ? SkipAsciiAlnum<false>(text, i + 1, end, &number)
+                          : SkipAsciiAlnum<true>(text, i + 1, end, &number);
+        if (j < end && (ClassOf(text, j) & (kJoinerByte | kMulti))) {
+          j = ContinueWord(text, j, end, j - i, &number);
+        }
+        kind = number ? TokenKind::kNumber : TokenKind::kWord;
+      } else if (cls & kQuoteByte) {
+        kind = TokenKind::kQuoteMark;
+      } else if (text[i] == '.') {
         while (j < end && text[j] == '.') ++j;  // an ellipsis stays one token
-        t.kind = TokenKind::kPunct;
+        kind = TokenKind::kPunct;
+      } else if (!(cls & kMulti)) {
+        kind = (cls & kPunctByte) ? TokenKind::kPunct : TokenKind::kSymbol;
       } else {
-        t.kind = IsPunct(cp.c) ? TokenKind::kPunct : TokenKind::kSymbol;
-      }
-      t.span = Span{uint32_t(i), uint32_t(j)};
-      out.push_back(t);
-      i = j;
-    }
-  }
-  return out;
-}
-
-namespace {
-
-enum : uint8_t { kOpens = 1, kCloses = 2 };
-
-// Whether a "." after token `prev` (adjacent) ends a sentence, judged by the
-// word before it; `next` is the token after the period and its trailing marks.
-enum class Abbrev { kNone, kNever, kMayEnd };
-
-Abbrev ClassifyAbbrev(const Document& doc, const RuleSet& rules, const Token& prev,
-                      const Token& period) {
-  if (prev.span.end != period.span.begin) return Abbrev::kNone;
-  if (prev.kind != TokenKind::kWord) return Abbrev::kNone;
-  std::string_view w = doc.slice(prev.span);
-  const std::vector<std::string>* fields = rules.abbreviations.Find(std::string(w) + ".");
-  if (fields != nullptr) {
-    return !fields->empty() && (*fields)[0] == "may_end" ? Abbrev::kMayEnd : Abbrev::kNever;
-  }
-  CodePoint first = DecodeAt(doc.text, prev.span.begin);
-  if (first.len == prev.span.size() && internal::IsUpper(first.c)) return Abbrev::kNever;
-  if (w.find('.') != std::string_view::npos) return Abbrev::kMayEnd;  // "Ph.D", "U.K"
-  return Abbrev::kNone;
-}
-
-}  // namespace
-
-std::vector<Sentence> SplitSentences(const Document& doc, const RuleSet& rules) {
-  const std::vector<Token>& toks = doc.tokens;
-  const size_t n = toks.size();
-  std::vector<uint8_t> role(n, 0);
-  std::vector<Span> top;  // top-level regions, sorted and disjoint
-  for (const QuotedRegion& q : doc.quoted) {
-    if (q.open_token < n) role[q.open_token] |= kOpens;
-    if (q.closed && q.close_token < n) role[q.close_token] |= kCloses;
-    if (q.depth == 0) top.push_back(q.outer);
-  }
-  auto text_of = [&](size_t k) { return doc.slice(toks[k].span); };
-  auto terminal = [&](size_t k) {
-    return toks[k].kind == TokenKind::kPunct && IsTerminal(text_of(k));
-  };
-
-  std::vector<Sentence> out;
-  auto emit = [&](size_t b, size_t e) {  // tokens [b, e)
-    Sentence s;
-    s.span = Span{toks[b].span.begin, toks[e - 1].span.end};
-    s.paragraph = toks[b].paragraph;
-    s.token_begin = uint32_t(b);
-    s.token_end = uint32_t(e);
-    out.push_back(s);
-  };
-
-  size_t r = 0;
-  size_t t = 0;
-  while (t < n) {
-    size_t u = t;
-    while (u < n && toks[u].paragraph == toks[t].paragraph) ++u;
-    size_t start = t;
-    for (size_t k = t; k < u; ++k) {
-      if (!terminal(k)) continue;
-      const uint32_t pos = toks[k].span.begin;
-      while (r < top.size() && top[r].end <= pos) ++r;
-      const bool inside = r < top.size() && top[r].begin < pos;
-      const std::string_view mark = text_of(k);
-      size_t last = k;
-      Abbrev abbrev = Abbrev::kNone;
-      if (inside) {
-        // Inside a quote only the terminal just before the closing mark counts.
-        size_t m = k + 1;
-        while (m < u && terminal(m)) ++m;
-        if (m >= u || !(role[m] & kCloses) || toks[m].span.end != top[r].end) continue;
-        last = m;
-      } else if (mark == "." && k > t) {
-        abbrev = ClassifyAbbrev(doc, rules, toks[k - 1], toks[k]);
-        if (abbrev == Abbrev::kNever) continue;
-      }
-      // Trailing terminals, closing marks and brackets belong to this sentence.
-      while (last + 1 < u) {
-        const size_t m = last + 1;
-        std::string_view s = text_of(m);
-        // A mark glued to the terminal closes with it even when pairing found
-        // no region for it ("the economy.” Next" with a stray opener).
-        bool glued_mark = toks[m].kind == TokenKind::kQuoteMark && !(role[m] & kOpens) &&
-                          toks[m].span.begin == toks[last].span.end;
-        if (terminal(m) || (role[m] & kCloses) || glued_mark || s == ")" || s == "]") {
-          last = m;
+        CodePoint cp = DecodeAt(text, i);
+        if (Space(cp.c)) { i += cp.len; continue; }
+        j = i + cp.len;
+        if (Alnum(cp.c)) {
+          bool number = false;
+          j = ScanWord(text, i, end, &number);
+          kind = number ? TokenKind::kNumber : TokenKind::kWord;
+        } else if (internal::IsQuoteMark(cp.c)) {
+          kind = TokenKind::kQuoteMark;
         } else {
-          break;
+          kind = IsPunctBeyondAscii(cp.c) ? TokenKind::kPunct : TokenKind::kSymbol;
         }
       }
-      if (last + 1 < u) {
-        const Token& next = toks[last + 1];
-        // No space after the period: a host name or address ("postmedia.com").
-        if (last == k && next.span.begin == toks[k].span.end &&
-            (next.kind == TokenKind::kWord || next.kind == TokenKind::kNumber)) {
-          continue;
-        }
-        CodePoint c = DecodeAt(doc.text, next.span.begin);
-        bool lower = next.kind == TokenKind::kWord && internal::IsLower(c.c);
-        bool upper = next.kind == TokenKind::kWord && internal::IsUpper(c.c);
-        if (abbrev == Abbrev::kMayEnd) {
-          // "U.S. The" ends; "a.m. ET", "U.S. citizens" do not.
-          bool starter = upper && rules.function_words.Contains(doc.slice(next.span));
-          if (!starter && !(role[last + 1] & kOpens)) continue;
-        } else if (lower) {
-          // A period before a lower-case word ends no sentence: it is an
-          // abbreviation we do not list, or a scraping slip inside one
-          // ("have connections. closer economic relations"); after ? ! … or a
-          // quote it is attribution ("Why?” he asked).
-          continue;
-        } else if (next.kind == TokenKind::kPunct && text_of(last + 1) != "(") {
-          continue;  // “Why?”, he asked
-        }
-      }
-      emit(start, last + 1);
-      start = last + 1;
-      k = last;
+      Token t;
+      t.span = Span{uint32_t(i), uint32_t(j)};
+      t.kind = kind;
+      t.paragraph = p;
+      out.push_back(t);
+      // Most tokens are followed by one space: skip it without another round.
+      i = j + (j < end && text[j] == ' ');
     }
-    if (start < u) emit(start, u);
-    t = u;
   }
   return out;
-}
-
-void AssignSentences(Document& doc) {
-  for (uint32_t i = 0; i < doc.sentences.size(); ++i) {
-    const Sentence& s = doc.sentences[i];
-    for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size(); ++t) {
-      doc.tokens[t].sentence = i;
-    }
-  }
 }
 
 }  // namespace qg

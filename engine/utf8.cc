@@ -6,6 +6,8 @@
 // stay at or below U+10FFFF). One decoder serves both validation and the
 // tokenizer, so the two can never disagree about what a character is.
 // Tested by tests/segment_test.cc.
+#include <bit>
+#include <cstring>
 #include <string>
 
 #include "engine/internal/utf8.h"
@@ -18,7 +20,7 @@ namespace {
 inline bool InRange(unsigned char b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; }
 }  // namespace
 
-CodePoint DecodeAt(std::string_view s, size_t i) {
+CodePoint DecodeMultiByte(std::string_view s, size_t i) {
   if (i >= s.size()) return {0, 0};
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
   const size_t left = s.size() - i;
@@ -50,7 +52,7 @@ CodePoint DecodeAt(std::string_view s, size_t i) {
   return bad;  // stray continuation byte, C0/C1 overlong lead, or F5..FF
 }
 
-CodePoint DecodeBefore(std::string_view s, size_t i) {
+CodePoint DecodeMultiByteBefore(std::string_view s, size_t i) {
   if (i == 0 || i > s.size()) return {0, 0};
   size_t start = i - 1;
   // Step back over continuation bytes, at most three of them.
@@ -66,6 +68,27 @@ CodePoint DecodeBefore(std::string_view s, size_t i) {
 size_t FindInvalidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    // Skip ASCII 32, then eight bytes at a time (no byte has its top bit set),
+    // straight to the first byte that has it.
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    while (i + 32 <= s.size()) {  // most stretches between curly quotes are long
+      uint64_t w[4];
+      std::memcpy(w, s.data() + i, sizeof w);
+      if ((w[0] | w[1] | w[2] | w[3]) & kHigh) break;
+      i += 32;
+    }
+    while (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if (const uint64_t high = word & kHigh) {
+        if constexpr (std::endian::native == std::endian::little) {
+          i += static_cast<size_t>(std::countr_zero(high)) / 8;
+        }
+        break;
+      }
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
@@ -77,7 +100,7 @@ size_t FindInvalidUtf8(std::string_view s) {
   return s.size();
 }
 
-bool IsUpper(char32_t c) {
+bool IsUpperBeyondAscii(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
   // Latin Extended-A and much of Extended-B alternate upper/lower in pairs.
@@ -92,12 +115,7 @@ bool IsUpper(char32_t c) {
   return false;
 }
 
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  return IsLetter(c) && !IsUpper(c);
-}
-
-bool IsLetter(char32_t c) {
+bool IsLetterBeyondAscii(char32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   if (c == 0xAA || c == 0xB5 || c == 0xBA) return true;
   if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
@@ -113,7 +131,7 @@ bool IsLetter(char32_t c) {
   return false;
 }
 
-bool IsSpace(char32_t c) {
+bool IsSpaceBeyondAscii(char32_t c) {
   if (c < 0x20) return true;  // controls, NUL, tab, newlines
   if (c == ' ' || c == 0x7F) return true;
   if (c >= 0x80 && c <= 0xA0) return true;  // C1 controls, no-break space

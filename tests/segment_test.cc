@@ -38,6 +38,13 @@ TEST_CASE("utf8: validation accepts text and names the first bad byte") {
       {"truncated at end", "said \xE2\x80", "invalid UTF-8 at byte 5"},
       {"stray continuation", "a\x80", "invalid UTF-8 at byte 1"},
       {"F5 lead", "\xF5\x80\x80\x80", "invalid UTF-8 at byte 0"},
+      // Validation skips ASCII in blocks of 32 and 8 bytes: bad bytes inside and
+      // right after a block are still named exactly.
+      {"bad byte after 40 ASCII bytes", std::string(40, 'a') + "\x80", "invalid UTF-8 at byte 40"},
+      {"bad byte inside a block", std::string(35, 'a') + "\xFF" + std::string(30, 'b'),
+       "invalid UTF-8 at byte 35"},
+      {"bad byte after valid non-ASCII", "caf\xC3\xA9 " + std::string(33, 'x') + "\xC0\xAF",
+       "invalid UTF-8 at byte 39"},
   };
   for (const Utf8Case& c : cases) {
     CAPTURE(c.name);
@@ -71,6 +78,11 @@ TEST_CASE("segment: paragraphs") {
       {"CRLF", "One.\r\n\r\nTwo.\r\nStill two.\r\n", "[One.] [Two.\r\nStill two.]"},
       {"BOM at start is white space", "\xEF\xBB\xBFOne.\n\nTwo.", "[One.] [Two.]"},
       {"NUL line is blank", "One.\n\0\nTwo."s, "[One.] [Two.]"},
+      {"CR alone ends lines", "One.\r\rTwo.\rStill two.", "[One.] [Two.\rStill two.]"},
+      {"U+2029 ends a paragraph", "One.\xE2\x80\xA9Two.", "[One.] [Two.]"},
+      {"the A9 byte of é is no separator", "Caf\xC3\xA9 open.\nStill one.",
+       "[Caf\xC3\xA9 open.\nStill one.]"},
+      {"a line of dots is text", "One.\n...\nStill one.", "[One.\n...\nStill one.]"},
       {"empty text", "", ""},
       {"only white space", " \n\n \n", ""},
   };
@@ -110,6 +122,14 @@ TEST_CASE("segment: tokens") {
     CAPTURE(c.name);
     CHECK(DumpTokens(RunTextStages(c.input)) == c.want);
   }
+}
+
+TEST_CASE("segment: a paragraph span made by hand may end inside a word") {
+  // FindParagraphs never does this; Tokenize must still stop at the span's end.
+  Document doc = MakeDocument("test", "abcdef 12345 gh");
+  doc.paragraphs = {Paragraph{Span{0, 3}}, Paragraph{Span{7, 10}}, Paragraph{Span{13, 15}}};
+  doc.tokens = Tokenize(doc);
+  CHECK(DumpTokens(doc) == "abc/W 123/N gh/W");
 }
 
 TEST_CASE("segment: tokens carry their paragraph") {

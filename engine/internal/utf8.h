@@ -23,26 +23,59 @@ struct CodePoint {
   uint32_t len = 0;  // bytes consumed; 1 for an ill-formed byte, 0 only at end of text
 };
 
+// The multi-byte halves of the decoders below (utf8.cc).
+CodePoint DecodeMultiByte(std::string_view s, size_t i);
+CodePoint DecodeMultiByteBefore(std::string_view s, size_t i);
+
 // Decodes the code point starting at byte `i`. Never reads past `s.size()`; an
 // ill-formed or truncated sequence yields {kReplacement, 1} so callers always advance.
-CodePoint DecodeAt(std::string_view s, size_t i);
+// Nearly every byte of a news text is ASCII and every stage decodes per
+// character, so the ASCII case is inline.
+inline CodePoint DecodeAt(std::string_view s, size_t i) {
+  if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
+    return {static_cast<unsigned char>(s[i]), 1};
+  }
+  return DecodeMultiByte(s, i);
+}
 
 // Decodes the code point that ends just before byte `i` (i > 0), stepping back
 // over at most three continuation bytes.
-CodePoint DecodeBefore(std::string_view s, size_t i);
+inline CodePoint DecodeBefore(std::string_view s, size_t i) {
+  if (i > 0 && i <= s.size() && static_cast<unsigned char>(s[i - 1]) < 0x80) {
+    return {static_cast<unsigned char>(s[i - 1]), 1};
+  }
+  return DecodeMultiByteBefore(s, i);
+}
 
 // Returns the offset of the first ill-formed byte, or s.size() when `s` is valid.
 size_t FindInvalidUtf8(std::string_view s);
 
-bool IsLetter(char32_t c);
-bool IsUpper(char32_t c);
-bool IsLower(char32_t c);
+// Beyond ASCII (utf8.cc); the inline wrappers below answer ASCII themselves.
+bool IsLetterBeyondAscii(char32_t c);
+bool IsUpperBeyondAscii(char32_t c);
+bool IsSpaceBeyondAscii(char32_t c);
+
+inline bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return IsLetterBeyondAscii(c);
+}
+inline bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return IsUpperBeyondAscii(c);
+}
+inline bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return IsLetterBeyondAscii(c) && !IsUpperBeyondAscii(c);
+}
 inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool IsAlnum(char32_t c) { return IsDigit(c) || IsLetter(c); }
 
 // White space for tokenizing: Unicode spaces, line and paragraph separators,
 // control characters (NUL included), the BOM and zero-width spaces.
-bool IsSpace(char32_t c);
+inline bool IsSpace(char32_t c) {
+  if (c < 0x80) return c <= 0x20 || c == 0x7F;
+  return IsSpaceBeyondAscii(c);
+}
 
 // Quotation marks: " “ ” ‘ ’ ' « » „ ‚ ‹ › ‛ ‟.
 bool IsQuoteMark(char32_t c);
