@@ -24,6 +24,7 @@
 
 #include "engine/internal/lexical.h"
 #include "engine/internal/entity.h"
+#include "engine/internal/key_map.h"
 #include "engine/internal/names.h"
 #include "engine/internal/text_util.h"
 
@@ -39,27 +40,8 @@ using internal::StripFoldedArticle;
 using internal::WordCount;
 using internal::WordsInto;
 
-// String-keyed maps that look up by string_view, so a probe builds no string.
-// Their nodes and keys live in the resolver's arena: an article's maps are
-// built once and dropped whole, so no node needs freeing on its own.
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-struct KeyEq {
-  using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-};
-template <class V>
-using KeyMap = std::pmr::unordered_map<std::pmr::string, V, KeyHash, KeyEq>;
-
-// One hash and one probe: a node built for a key already present is dropped
-// into the arena, which costs memory only until the article is done.
-template <class V>
-void Put(KeyMap<V>& map, std::string_view key, V value) {
-  auto [it, inserted] = map.emplace(key, value);
-  if (!inserted) it->second = std::move(value);
-}
+using internal::KeyMap;
+using internal::Put;
 
 class Resolver {
  public:
