@@ -169,7 +169,8 @@ class Resolver {
       LowerInitialsInto(ent.name, &initials_);
       if (initials_.size() >= 2) Put(org_by_initials_, initials_, e);
     }
-    if (ent.kind == SourceKind::kAnonymous) Put(anon_by_head_, HeadOf(ent), e);
+    // lower_ still holds the folded name.
+    if (ent.kind == SourceKind::kAnonymous) Put(anon_by_head_, HeadOf(lower_), e);
   }
 
   // The first word of a name, folded to lower case (in lower_).
@@ -291,10 +292,9 @@ class Resolver {
     return -1;
   }
 
-  // A view into lower_.
-  std::string_view HeadOf(const Entity& e) {
-    AsciiLowerInto(e.name, &lower_);
-    WordsInto(lower_, &words_);
+  // The head noun of an entity's name folded to lower case, as a view into it.
+  std::string_view HeadOf(std::string_view folded_name) {
+    WordsInto(folded_name, &words_);
     // The head noun is the last word the anonymous lexicon knows.
     for (auto it = words_.rbegin(); it != words_.rend(); ++it) {
       if (rules_.anonymous.Field(*it, 1) == "anonymous") return *it;
