@@ -162,7 +162,10 @@ void Attributor::ResolveContext() {
     const TaggedSentence& ts = tagged_[s];
     bool content = false;
     for (char c : ts.tags) {
-      if (c != 'Q' && c != '.' && c != ',' && c != '-' && c != ':' && c != '(' && c != ')') content = true;
+      if (c != 'Q' && c != '.' && c != ',' && c != '-' && c != ':' && c != '(' && c != ')') {
+        content = true;
+        break;
+      }
     }
     for (size_t i = 0; i < ts.units.size(); ++i) {
       const Unit& u = ts.units[i];

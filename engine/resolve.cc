@@ -24,6 +24,7 @@
 
 #include "engine/internal/lexical.h"
 #include "engine/internal/entity.h"
+#include "engine/internal/key_map.h"
 #include "engine/internal/names.h"
 #include "engine/internal/text_util.h"
 
@@ -39,27 +40,8 @@ using internal::StripFoldedArticle;
 using internal::WordCount;
 using internal::WordsInto;
 
-// String-keyed maps that look up by string_view, so a probe builds no string.
-// Their nodes and keys live in the resolver's arena: an article's maps are
-// built once and dropped whole, so no node needs freeing on its own.
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-struct KeyEq {
-  using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-};
-template <class V>
-using KeyMap = std::pmr::unordered_map<std::pmr::string, V, KeyHash, KeyEq>;
-
-// One hash and one probe: a node built for a key already present is dropped
-// into the arena, which costs memory only until the article is done.
-template <class V>
-void Put(KeyMap<V>& map, std::string_view key, V value) {
-  auto [it, inserted] = map.emplace(key, value);
-  if (!inserted) it->second = std::move(value);
-}
+using internal::KeyMap;
+using internal::Put;
 
 class Resolver {
  public:
@@ -187,7 +169,8 @@ class Resolver {
       LowerInitialsInto(ent.name, &initials_);
       if (initials_.size() >= 2) Put(org_by_initials_, initials_, e);
     }
-    if (ent.kind == SourceKind::kAnonymous) Put(anon_by_head_, HeadOf(ent), e);
+    // lower_ still holds the folded name.
+    if (ent.kind == SourceKind::kAnonymous) Put(anon_by_head_, HeadOf(lower_), e);
   }
 
   // The first word of a name, folded to lower case (in lower_).
@@ -309,10 +292,9 @@ class Resolver {
     return -1;
   }
 
-  // A view into lower_.
-  std::string_view HeadOf(const Entity& e) {
-    AsciiLowerInto(e.name, &lower_);
-    WordsInto(lower_, &words_);
+  // The head noun of an entity's name folded to lower case, as a view into it.
+  std::string_view HeadOf(std::string_view folded_name) {
+    WordsInto(folded_name, &words_);
     // The head noun is the last word the anonymous lexicon knows.
     for (auto it = words_.rbegin(); it != words_.rend(); ++it) {
       if (rules_.anonymous.Field(*it, 1) == "anonymous") return *it;

@@ -131,6 +131,11 @@ void Vocabulary::Build(const std::vector<Lexicon*>& lexicons) {
       words_.Insert(std::string_view(key).substr(0, key.find(' ')));
     }
   }
+  for (int c = 0; c < 256; ++c) {
+    const char byte = static_cast<char>(c);
+    const uint32_t i = words_.Find(std::string_view(&byte, 1));
+    single_byte_[c] = WordId{i == FoldedKeys::kAbsent ? 0 : i + 1};
+  }
   // Id 0 is the unknown word: every lexicon answers it with nothing.
   for (Lexicon* lex : lexicons) {
     lex->by_word_.assign(words_.size() + 1, FoldedKeys::kAbsent);

@@ -1,9 +1,10 @@
 // Turns the entities that speak into Document::sources, with the institutions
 // they are affiliated with. Tested by tests/resolve_test.cc.
 #include <algorithm>
-#include <unordered_map>
+#include <string>
 
 #include "engine/internal/entity.h"
+#include "engine/internal/key_map.h"
 #include "engine/internal/names.h"
 
 namespace qg::internal {
@@ -11,13 +12,16 @@ namespace qg::internal {
 void BuildSources(std::vector<Entity>& entities, Document& doc) {
   // Institutions by name without article, for affiliations; the latest wins.
   // Built before add() moves names away, and only when some entity has an affiliation.
-  std::unordered_map<std::string, int> org_by_key;
+  std::pmr::monotonic_buffer_resource arena;
+  KeyMap<int> org_by_key(&arena);
+  std::string lower;
   bool affiliated = std::any_of(entities.begin(), entities.end(), [](const Entity& e) {
     return !e.affiliation.empty() && e.kind != SourceKind::kOrganization;
   });
   for (size_t o = 0; affiliated && o < entities.size(); ++o) {
     if (entities[o].kind == SourceKind::kOrganization) {
-      org_by_key[StripArticle(entities[o].name)] = static_cast<int>(o);
+      AsciiLowerInto(entities[o].name, &lower);
+      Put(org_by_key, StripFoldedArticle(lower), static_cast<int>(o));
     }
   }
   std::vector<int> source_of(entities.size(), -1);
@@ -48,7 +52,8 @@ void BuildSources(std::vector<Entity>& entities, Document& doc) {
     if (source_of[e] < 0 || static_cast<size_t>(source_of[e]) >= speaking) continue;
     const std::string& aff = entities[e].affiliation;
     if (aff.empty() || entities[e].kind == SourceKind::kOrganization) continue;
-    std::string key = StripArticle(aff);
+    AsciiLowerInto(aff, &lower);
+    std::string_view key = StripFoldedArticle(lower);
     auto found = org_by_key.find(key);
     int org = found == org_by_key.end() ? -1 : found->second;
     if (org < 0) {
@@ -60,7 +65,7 @@ void BuildSources(std::vector<Entity>& entities, Document& doc) {
       entities.push_back(std::move(ent));
       source_of.push_back(-1);
       org = static_cast<int>(entities.size()) - 1;
-      org_by_key[key] = org;
+      Put(org_by_key, key, org);
     }
     int src = add(org);
     sources[source_of[e]].affiliation = src;

@@ -17,7 +17,8 @@ using testing::DumpSources;
 // with the plain ones that build strings.
 TEST_CASE("resolve: name helpers agree with their allocating forms") {
   for (std::string_view name : {"Immigration, Refugees and Citizenship Canada", "The White House", "the Bank",
-                                "A senior official", "an aide", "  Kim  Jong-un ", "Apple", "", "ÉLYSÉE Palace"}) {
+                                "A senior official", "an aide", "  Kim  Jong-un ", "Apple", "", "ÉLYSÉE Palace",
+                                "@AZ[`az{ \x7f\x80\xc1\xda\xdbMIXED case Words OF more than EIGHT bytes"}) {
     CAPTURE(name);
     std::string lower;
     internal::AsciiLowerInto(name, &lower);
