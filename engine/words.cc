@@ -20,7 +20,10 @@ uint8_t CaseFlags(std::string_view text) {
   const unsigned char c = static_cast<unsigned char>(text[0]);
   if (c >= 'a' && c <= 'z') {
     const size_t head = std::min<size_t>(text.size(), 4);
-    return std::memchr(text.data(), '-', head) != nullptr && IsCapitalized(text) ? kCapitalized : 0;
+    for (size_t i = 1; i < head; ++i) {
+      if (text[i] == '-') return IsCapitalized(text) ? kCapitalized : 0;
+    }
+    return 0;
   }
   uint8_t flags = 0;
   if ((c >= 'A' && c <= 'Z') || IsCapitalized(text)) flags |= kCapitalized;
