@@ -7,6 +7,8 @@
 // Tested by tests/attribute_test.cc.
 #include "engine/internal/tags.h"
 
+#include <algorithm>
+
 #include "engine/internal/lexical.h"
 #include "engine/internal/text_util.h"
 #include "engine/internal/words.h"
@@ -25,12 +27,20 @@ TagContext MakeTagContext(const Document& doc) {
   for (size_t c = 0; c < doc.cues.size(); ++c) {
     if (doc.cues[c].token < n) ctx.cue_at[doc.cues[c].token] = static_cast<int>(c);
   }
-  // Regions and tokens are both in text order: one sweep.
-  size_t r = 0;
-  for (size_t t = 0; t < n; ++t) {
-    const uint32_t off = doc.tokens[t].span.begin;
-    while (r < doc.quoted.size() && (doc.quoted[r].depth != 0 || doc.quoted[r].outer.end <= off)) ++r;
-    if (r < doc.quoted.size() && doc.quoted[r].outer.contains(off)) ctx.region_at[t] = static_cast<int>(r);
+  // Regions and tokens are both in text order: each top-level region marks the
+  // tokens that start inside it, found from the previous region's first token;
+  // a token two regions hold keeps the earlier.
+  auto token = doc.tokens.begin();
+  for (size_t r = 0; r < doc.quoted.size(); ++r) {
+    const QuotedRegion& q = doc.quoted[r];
+    if (q.depth != 0) continue;
+    auto first = std::lower_bound(token, doc.tokens.end(), q.outer.begin,
+                                  [](const Token& t, uint32_t off) { return t.span.begin < off; });
+    for (auto it = first; it != doc.tokens.end() && it->span.begin < q.outer.end; ++it) {
+      int& at = ctx.region_at[it - doc.tokens.begin()];
+      if (at < 0) at = static_cast<int>(r);
+    }
+    token = first;
   }
   return ctx;
 }

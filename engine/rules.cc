@@ -9,145 +9,16 @@
 #include "engine/rules.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "engine/internal/patterns.h"
-#include "engine/internal/text_util.h"
 
 namespace qg {
 namespace internal {
 const std::vector<std::pair<std::string_view, std::string_view>>& BuiltinRuleFiles();
-}
-
-namespace {
-
-// Keys are short words: eight folded bytes a step, mixed by a multiply, hash
-// them with no folded copy; most take one step. The top byte is the length,
-// so for a key of at most eight bytes equal hashes and equal first words
-// (FoldedHead) are equal keys.
-uint32_t FoldedHash(std::string_view key, uint64_t head) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = (key.size() * kMul ^ head) * kMul;
-  h ^= h >> 32;
-  for (size_t i = 8; i < key.size(); i += 8) {
-    const size_t n = std::min<size_t>(8, key.size() - i);
-    h = (h ^ internal::AsciiLower8(internal::Load8(key.data() + i, n))) * kMul;
-    h ^= h >> 32;
-  }
-  const uint32_t length = static_cast<uint32_t>(std::min<size_t>(key.size(), 255));
-  return (static_cast<uint32_t>(h) & 0x00FFFFFFu) | length << 24;
-}
-
-// The first eight bytes of `key`, folded and zero-padded.
-uint64_t FoldedHead(std::string_view key) {
-  return internal::AsciiLower8(internal::Load8(key.data(), std::min<size_t>(key.size(), 8)));
-}
-
-bool FoldedEquals(std::string_view query, const std::string& folded_key) {
-  if (query.size() != folded_key.size()) return false;
-  for (size_t i = 0; i < query.size(); i += 8) {
-    const size_t n = std::min<size_t>(8, query.size() - i);
-    if (internal::AsciiLower8(internal::Load8(query.data() + i, n)) !=
-        internal::Load8(folded_key.data() + i, n)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace
-
-size_t FoldedKeys::Probe(std::string_view key, uint32_t hash, uint64_t head) const {
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.index == kAbsent) return i;
-    if (s.hash == hash && s.head == head &&
-        (key.size() <= 8 || FoldedEquals(key, keys_[s.index]))) {
-      return i;
-    }
-  }
-}
-
-void FoldedKeys::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-  for (const Slot& s : old) {
-    if (s.index != kAbsent) slots_[Probe(keys_[s.index], s.hash, s.head)] = s;
-  }
-}
-
-uint32_t FoldedKeys::Insert(std::string_view key) {
-  // Load factor at most 1/2 keeps probe runs short.
-  if ((keys_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t head = FoldedHead(key);
-  const uint32_t hash = FoldedHash(key, head);
-  Slot& slot = slots_[Probe(key, hash, head)];
-  if (slot.index != kAbsent) return slot.index;
-  slot = Slot{head, hash, static_cast<uint32_t>(keys_.size())};
-  keys_.push_back(internal::AsciiLower(key));
-  max_key_bytes_ = std::max(max_key_bytes_, key.size());
-  return slot.index;
-}
-
-uint32_t FoldedKeys::Find(std::string_view key) const {
-  if (key.size() > max_key_bytes_ || keys_.empty()) return kAbsent;
-  const uint64_t head = FoldedHead(key);
-  return slots_[Probe(key, FoldedHash(key, head), head)].index;
-}
-
-void Lexicon::Add(std::string_view key, std::vector<std::string> fields) {
-  const uint32_t i = keys_.Insert(key);
-  if (i < values_.size()) {
-    values_[i] = std::move(fields);
-    return;
-  }
-  max_words_ = std::max(max_words_, static_cast<size_t>(1 + std::count(key.begin(), key.end(), ' ')));
-  values_.push_back(std::move(fields));
-}
-
-const std::vector<std::string>* Lexicon::Find(std::string_view key) const {
-  const uint32_t i = keys_.Find(key);
-  return i == FoldedKeys::kAbsent ? nullptr : &values_[i];
-}
-
-std::string_view Lexicon::Field(std::string_view key, size_t i) const {
-  const std::vector<std::string>* f = Find(key);
-  if (f == nullptr || i >= f->size()) return {};
-  return (*f)[i];
-}
-
-void Vocabulary::Build(const std::vector<Lexicon*>& lexicons) {
-  static std::atomic<uint64_t> next_serial{1};
-  serial_ = next_serial.fetch_add(1);
-  words_ = FoldedKeys();
-  for (const Lexicon* lex : lexicons) {
-    for (uint32_t e = 0; e < lex->keys_.size(); ++e) {
-      const std::string& key = lex->keys_.key(e);
-      words_.Insert(std::string_view(key).substr(0, key.find(' ')));
-    }
-  }
-  for (int c = 0; c < 256; ++c) {
-    const char byte = static_cast<char>(c);
-    const uint32_t i = words_.Find(std::string_view(&byte, 1));
-    single_byte_[c] = WordId{i == FoldedKeys::kAbsent ? 0 : i + 1};
-  }
-  // Id 0 is the unknown word: every lexicon answers it with nothing.
-  for (Lexicon* lex : lexicons) {
-    lex->by_word_.assign(words_.size() + 1, FoldedKeys::kAbsent);
-    lex->starts_phrase_.assign(words_.size() + 1, 0);
-    for (uint32_t e = 0; e < lex->keys_.size(); ++e) {
-      const std::string& key = lex->keys_.key(e);
-      const size_t space = key.find(' ');
-      const WordId id = Id(std::string_view(key).substr(0, space));
-      if (space == std::string::npos) lex->by_word_[id.value] = e;
-      else lex->starts_phrase_[id.value] = 1;
-    }
-  }
 }
 
 RuleSet::RuleSet() = default;

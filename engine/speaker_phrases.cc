@@ -203,7 +203,7 @@ void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint
   m.head = doc_.tokens[h].span;
   m.name = Text(t, end);
   std::string_view first = Lower(t);
-  if (IsCapitalized(m.name) && !Class(t).empty()) m.name[0] = static_cast<char>(first[0]);
+  if (IsCapitalized(m.name) && w_.Code(t) != Fn::kNone) m.name[0] = static_cast<char>(first[0]);
   if (IsCapitalized(m.name) && t == sent.token_begin && rules_.anonymous.Contains(w_.Word(t))) {
     m.name[0] = static_cast<char>(first[0]);
   }

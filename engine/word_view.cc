@@ -24,13 +24,11 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
     : doc_(doc), rules_(rules), words_(WordsOf(doc, rules, scratch_)) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   lower_text_ = AsciiLower(doc.text);
-  class_.resize(n);
   code_.resize(n);
   for (uint32_t t = 0; t < n; ++t) {
     std::string_view c;
     if (DotFollows(t, n)) c = rules.function_words.Field(words_[t].dotted, 0);
-    class_[t] = c.empty() ? rules.function_words.Field(words_[t].base, 0) : c;
-    code_[t] = FnOf(class_[t]);
+    code_[t] = FnOf(c.empty() ? rules.function_words.Field(words_[t].base, 0) : c);
   }
   opening_mark_.assign(n, 0);
   for (const QuotedRegion& r : doc.quoted) {

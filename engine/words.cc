@@ -18,9 +18,15 @@ namespace {
 // four bytes makes "al-Qaeda" a name.
 uint8_t CaseFlags(std::string_view text) {
   const unsigned char c = static_cast<unsigned char>(text[0]);
+  // Punctuation and one-letter words: one byte is ASCII in valid UTF-8, and
+  // an acronym needs two capitals.
+  if (text.size() == 1) return c >= 'A' && c <= 'Z' ? kCapitalized : 0;
   if (c >= 'a' && c <= 'z') {
     const size_t head = std::min<size_t>(text.size(), 4);
-    return std::memchr(text.data(), '-', head) != nullptr && IsCapitalized(text) ? kCapitalized : 0;
+    for (size_t i = 1; i < head; ++i) {
+      if (text[i] == '-') return IsCapitalized(text) ? kCapitalized : 0;
+    }
+    return 0;
   }
   uint8_t flags = 0;
   if ((c >= 'A' && c <= 'Z') || IsCapitalized(text)) flags |= kCapitalized;

@@ -112,5 +112,39 @@ TEST_CASE("rules: LoadRules of a missing directory is NotFound naming it") {
   CHECK(Contains(r.status().message(), missing));
 }
 
+TEST_CASE("rules: a lexicon answers a word by its number as it answers the word") {
+  const RuleSet& rules = testing::BuiltinRules();
+  const Lexicon* lexicons[] = {&rules.abbreviations, &rules.speech_verbs, &rules.titles,
+                               &rules.anonymous,     &rules.organizations, &rules.forenames,
+                               &rules.channels,      &rules.function_words};
+  for (std::string_view word : {"said", "SAID", "Mr.", "officials", "Pentagon", "John", "the",
+                                "statement", ",", "a", "I", "zzyzx", "", "not", "press"}) {
+    CAPTURE(word);
+    const WordId id = rules.vocabulary.Id(word);
+    for (const Lexicon* lex : lexicons) {
+      CHECK(lex->Find(id) == lex->Find(word));
+      CHECK(lex->Field(id, 0) == lex->Field(word, 0));
+    }
+  }
+  CHECK_FALSE(rules.vocabulary.Id("zzyzx").known());
+  // Keys of several words are found by text; their first words say so.
+  CHECK(rules.anonymous.StartsPhrase(rules.vocabulary.Id("not")));
+  CHECK(rules.channels.StartsPhrase(rules.vocabulary.Id("Press")));
+  CHECK_FALSE(rules.channels.StartsPhrase(rules.vocabulary.Id("zzyzx")));
+  CHECK(rules.channels.Contains("press release"));
+}
+
+TEST_CASE("rules: an override's words are numbered, and only its words") {
+  TempDir dir;
+  WriteFile(dir.path() / "channels.tsv", "wireless\tradio\nbreaking news\tnews\n");
+  Result<RuleSet> r = LoadRules(dir.path().string());
+  REQUIRE(r.ok());
+  const RuleSet& rules = r.value();
+  CHECK(rules.channels.Field(rules.vocabulary.Id("Wireless"), 0) == "radio");
+  CHECK(rules.channels.StartsPhrase(rules.vocabulary.Id("breaking")));
+  CHECK(rules.channels.Find(rules.vocabulary.Id("statement")) == nullptr);
+  CHECK(rules.vocabulary.serial() != testing::BuiltinRules().vocabulary.serial());
+}
+
 }  // namespace
 }  // namespace qg

@@ -30,7 +30,6 @@ class Chunker {
 
  private:
   std::string_view Lower(uint32_t t) const { return w_.Lower(t); }
-  std::string_view Class(uint32_t t) const { return w_.Class(t); }
   bool Usable(uint32_t t, uint32_t end) const {
     return t < end && !quoted_[t] && !cue_[t] && doc_.tokens[t].kind != TokenKind::kPunct &&
            doc_.tokens[t].kind != TokenKind::kQuoteMark;

@@ -35,9 +35,8 @@ class WordView {
   bool Capitalized(uint32_t t) const { return words_[t].flags & kCapitalized; }
   bool Acronym(uint32_t t) const { return words_[t].flags & kAcronym; }
   bool Possessive(uint32_t t) const { return words_[t].flags & kPossessive; }
-  // Function-word class ("det", "pron_m", ...): "Jan" "." is the month, "Jan" alone may be a first name.
-  std::string_view Class(uint32_t t) const { return class_[t]; }
-  // The same as a code: branches compare a byte, not strings.
+  // Function-word class ("det", "pron_m", ...) as a code, so branches compare
+  // a byte: "Jan" "." is the month, "Jan" alone may be a first name.
   Fn Code(uint32_t t) const { return code_[t]; }
 
   // A word followed by its own period token ("Mr" ".") reads as "mr.".
@@ -72,7 +71,6 @@ class WordView {
   std::vector<TokenWord> scratch_;  // the numbers when doc_ has none for rules_
   const std::vector<TokenWord>& words_;
   std::string lower_text_;  // doc_.text with ASCII folded
-  std::vector<std::string_view> class_;
   std::vector<Fn> code_;
   std::vector<uint8_t> opening_mark_;  // per token: opens a quoted region
   // (hash of the folded base << 32 | token) of mid-sentence capitals, sorted.
