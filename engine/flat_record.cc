@@ -7,9 +7,8 @@
 #include "engine/internal/flat_record.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <simdjson.h>
-
-#include "engine/internal/json_out.h"
 
 namespace qg::internal {
 namespace {
@@ -41,7 +40,9 @@ bool FlatRecordParser::Parse(std::string& line, FlatRecord& out) {
     keys.push_back(key);
     if (key == "id") out.id = s;
     else if (key == "text") out.text = s;
-    else out.metadata.emplace_back(std::string(key), JsonStringLiteral(s));
+    // nlohmann's form, as the lines it parses get, so Document::metadata (kept
+    // as is by the SQLite store) does not depend on which parser read a line.
+    else out.metadata.emplace_back(std::string(key), nlohmann::json(s).dump());
   }
   return true;
 }

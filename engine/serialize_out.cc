@@ -1,12 +1,11 @@
 // Writes the output record of ../shared/DESIGN.md (serialize.h's ToJson).
 //
-// Each field is streamed, in the schema's order, through internal::JsonOut
-// (indented for --format json, one line for jsonl): building an nlohmann tree
-// per record and dumping it cost more than reading the article. The bytes are
-// those nlohmann's dump wrote before (see internal/json_out.h): any invalid
-// UTF-8 that a buggy stage might slice out of the text becomes U+FFFD instead
-// of throwing, so the output is always valid JSON and UTF-8; control bytes and
-// NUL are escaped. Spans are clamped to the text so a stage bug can never read
+// Each field is streamed, in the schema's order, through RapidJSON's writer
+// (indented for --format json, one line for jsonl; see internal/json_out.h):
+// building an nlohmann tree per record and dumping it cost more than reading
+// the article. Any invalid UTF-8 that a buggy stage might slice out of the
+// text becomes U+FFFD instead of throwing, so the output is always valid JSON
+// and UTF-8; control bytes and NUL are escaped. Spans are clamped to the text so a stage bug can never read
 // past it; the invariant test (tests/invariants_test.cc) catches such bugs
 // instead.
 //
@@ -25,7 +24,6 @@ namespace {
 
 using internal::IsPlainJsonLiteral;
 using internal::IsValidUtf8;
-using internal::JsonOut;
 using Json = nlohmann::ordered_json;
 
 std::string_view ClampedSlice(const Document& doc, Span s) {
@@ -42,11 +40,13 @@ double Round3(double v) {
   return std::round(v * 1000.0) / 1000.0;
 }
 
-// Writes one record, compact (jsonl) or indented (json): fields are streamed
-// in the schema's order, no tree is built.
+// Writes one record through `Out` (internal::CompactJsonOut for jsonl,
+// IndentedJsonOut for json): fields are streamed in the schema's order, no
+// tree is built.
+template <class Out>
 class RecordOut {
  public:
-  RecordOut(JsonOut& w, const Document& doc) : w_(w), doc_(doc) {}
+  RecordOut(Out& w, const Document& doc) : w_(w), doc_(doc) {}
 
   void Record() {
     w_.StartObject();
@@ -82,7 +82,7 @@ class RecordOut {
       w_.Key(key);
       const std::string& value = meta[last].second;
       if (IsPlainJsonLiteral(value)) {
-        w_.Raw(value);
+        w_.RawString(value);
         continue;
       }
       Json v = Json::parse(value, nullptr, /*allow_exceptions=*/false);
@@ -219,31 +219,37 @@ class RecordOut {
     w_.EndObject();
   }
 
-  JsonOut& w_;
+  Out& w_;
   const Document& doc_;
 };
+
+// One record through `Out` into a per-thread buffer that keeps its capacity
+// (growing a fresh one cost a sixth of the writing), copied out at its size.
+template <class Out>
+std::string WriteRecord(const Document& doc) {
+  thread_local rapidjson::StringBuffer buf;
+  // Strings are copied unchecked and the record validated once: UTF-8
+  // validity is local (pieces are joined by ASCII), so a valid record means
+  // every string in it was; otherwise write it again checking each string.
+  for (bool checked : {false, true}) {
+    buf.Clear();
+    Out w(buf, checked);
+    RecordOut<Out>(w, doc).Record();
+    if (checked || IsValidUtf8(std::string_view(buf.GetString(), buf.GetSize()))) break;
+  }
+  std::string record(buf.GetString(), buf.GetSize());
+  if (record.size() > (size_t{1} << 20)) {  // one huge record: give the memory back
+    buf.Clear();
+    buf.ShrinkToFit();
+  }
+  return record;
+}
 
 }  // namespace
 
 std::string ToJson(const Document& doc, bool pretty) {
   try {
-    // Records are written into a buffer that keeps its capacity, then copied
-    // out at their size: growing a fresh string cost a sixth of the writing.
-    thread_local std::string out;
-    // Strings are copied unchecked and the record validated once: UTF-8
-    // validity is local (pieces are joined by ASCII), so a valid record means
-    // every string in it was; otherwise write it again checking each string.
-    for (bool checked : {false, true}) {
-      out.clear();
-      {
-        JsonOut w(out, pretty ? 2 : -1, checked);
-        RecordOut(w, doc).Record();
-      }
-      if (checked || IsValidUtf8(out)) break;
-    }
-    std::string record = out;
-    if (out.capacity() > (size_t{1} << 20)) out = std::string();  // one huge record
-    return record;
+    return pretty ? WriteRecord<internal::IndentedJsonOut>(doc) : WriteRecord<internal::CompactJsonOut>(doc);
   } catch (const std::exception& e) {
     // Only allocation failure can get here; still emit a valid record.
     Json j = {{"article", doc.id}, {"error", e.what()}};

@@ -8,7 +8,8 @@ set -euo pipefail
 level=${1:-build}
 
 build_pkgs=(build-essential cmake pkg-config libboost-graph-dev libre2-dev libgraphviz-dev graphviz
-            doctest-dev nlohmann-json3-dev libsimdjson-dev libmimalloc-dev libcli11-dev libfmt-dev libsqlite3-dev
+            doctest-dev nlohmann-json3-dev libsimdjson-dev rapidjson-dev libmimalloc-dev libcli11-dev libfmt-dev
+            libsqlite3-dev
             python3 python3-dev pybind11-dev)
 test_pkgs=(clang-14 libclang-rt-14-dev libxml2-utils python3-networkx python3-distributed
            python3-dask chromium chromium-driver hyperfine valgrind)

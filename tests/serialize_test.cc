@@ -3,7 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <cstdint>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -132,36 +134,68 @@ TEST_CASE("serialize: output stays valid JSON and UTF-8 on hostile bytes") {
   }
 }
 
-// What nlohmann's dump writes for `j`: the form output has always had.
+// What nlohmann's dump writes for `j`: the form output had before RapidJSON.
 std::string NlohmannDump(const Json& j, int indent = -1) {
   return j.dump(indent, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
 }
 
-std::string WriteString(std::string_view s, bool checked = true) {
-  std::string out;
-  internal::JsonOut w(out, -1, checked);
-  w.String(s);
-  return out;
+// `json` with the hex digits of its \u escapes in upper case, as RapidJSON
+// writes them: the one way its strings may differ from nlohmann's.
+std::string UpperHexEscapes(std::string json) {
+  for (size_t i = 0; i + 1 < json.size(); ++i) {
+    if (json[i] != '\\') continue;
+    if (json[i + 1] == 'u') {
+      for (size_t k = i + 2; k < i + 6 && k < json.size(); ++k) json[k] = static_cast<char>(std::toupper(json[k]));
+    }
+    ++i;  // skip the escaped character, so "\\u" is not taken for an escape
+  }
+  return json;
 }
 
-TEST_CASE("serialize: strings are written byte for byte as nlohmann's dump writes them") {
-  // Every byte value at every place of an 8-byte word, and in the tail.
+std::string WriteString(std::string_view s, bool checked = true) {
+  rapidjson::StringBuffer buf;
+  internal::CompactJsonOut(buf, checked).String(s);
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string WriteDouble(double v) {
+  rapidjson::StringBuffer buf;
+  internal::CompactJsonOut(buf).Double(v);
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+TEST_CASE("serialize: string escapes") {
+  CHECK(WriteString("") == R"("")");
+  CHECK(WriteString("q\" b\\ /") == R"("q\" b\\ /")");
+  CHECK(WriteString("\b\t\n\f\r") == R"("\b\t\n\f\r")");
+  CHECK(WriteString(std::string("\0\x01\x0B\x1F", 4)) == R"("\u0000\u0001\u000B\u001F")");
+  CHECK(WriteString("\x7F caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80") ==
+        "\"\x7F caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80\"");  // copied, not escaped
+}
+
+TEST_CASE("serialize: strings read back as written; bytes as nlohmann's but for \\u hex case") {
+  auto check = [](const std::string& s) {
+    CAPTURE(s);
+    std::string out = WriteString(s);
+    std::string before = NlohmannDump(Json(s));
+    CHECK(out == UpperHexEscapes(before));
+    CHECK(Json::parse(out) == Json::parse(before));  // U+FFFD where s is not UTF-8
+    if (internal::IsValidUtf8(s)) CHECK(Json::parse(out) == s);
+  };
+  // Every byte value at every place of a 16-byte block (RapidJSON can scan
+  // strings 16 bytes at a time), and in the tail.
   for (int b = 0; b < 256; ++b) {
-    for (size_t at = 0; at < 19; ++at) {
-      std::string s = "abcdefghijklmnopqrs";
+    for (size_t at = 0; at < 35; ++at) {
+      std::string s = "abcdefghijklmnopqrstuvwxyzABCDEFGHI";
       s[at] = static_cast<char>(b);
-      CAPTURE(b);
-      CAPTURE(at);
-      CHECK(WriteString(s) == NlohmannDump(Json(s)));
+      check(s);
     }
   }
-  const char* const cases[] = {"", "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D", "\xF0\x9F\x98\x80",
-                               "\xC3", "a\xE2\x80", "\xED\xA0\x80 surrogate", "\xC0\x80 overlong",
-                               "\xF4\x90\x80\x80 too high", "\x80\x80\x80\x80\x80\x80\x80\x80\x80",
-                               "ok then \xFF\xFE bad \xE2\x82 cut"};
-  for (const char* c : cases) {
-    CAPTURE(c);
-    CHECK(WriteString(c) == NlohmannDump(Json(c)));
+  for (const char* c : {"caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D", "\xF0\x9F\x98\x80", "\xC3", "a\xE2\x80",
+                        "\xED\xA0\x80 surrogate", "\xC0\x80 overlong", "\xF4\x90\x80\x80 too high",
+                        "\x80\x80\x80\x80\x80\x80\x80\x80\x80", "ok then \xFF\xFE bad \xE2\x82 cut",
+                        "text \\u001f that looks like an escape"}) {
+    check(c);
   }
   // Pseudo-random bytes, mostly ASCII and multi-byte characters.
   uint64_t x = 88172645463325252u;
@@ -169,33 +203,51 @@ TEST_CASE("serialize: strings are written byte for byte as nlohmann's dump write
     std::string s;
     for (size_t len = n % 40; s.size() < len;) {
       x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-      const char* pieces[] = {"a", "\"", "\\", "\n", "\x01", "\x7F", "\xC3\xA9", "\xE2\x80\x9C", "\xFF", "z"};
+      const char* pieces[] = {"a", "\"", "\\", "\n", "\x01", "\x1E", "\x7F", "\xC3\xA9", "\xE2\x80\x9C", "\xFF"};
       s += pieces[x % 10];
     }
-    CAPTURE(s);
-    CHECK(WriteString(s) == NlohmannDump(Json(s)));
+    check(s);
   }
 }
 
-TEST_CASE("serialize: numbers are written as nlohmann's dump writes them") {
+TEST_CASE("serialize: unchecked strings are copied; checked ones get U+FFFD") {
+  CHECK(WriteString("a\xFF", /*checked=*/false) == "\"a\xFF\"");
+  CHECK(WriteString("a\xFF") == "\"a\xEF\xBF\xBD\"");
+  CHECK(WriteString("\xE2\x80 \x01") == "\"\xEF\xBF\xBD \\u0001\"");
+  rapidjson::StringBuffer buf;
+  {
+    internal::CompactJsonOut w(buf);
+    w.StartObject();
+    w.Key(std::string_view("k\xFF"));
+    w.Null();
+    w.EndObject();
+  }
+  CHECK(std::string(buf.GetString(), buf.GetSize()) == "{\"k\xEF\xBF\xBD\":null}");
+}
+
+TEST_CASE("serialize: doubles") {
+  // Scores (confidence, ratios) are k/1000: the same bytes as before.
   for (int k = -1000; k <= 2000; ++k) {
     double v = k / 1000.0;
-    std::string out;
-    {
-      internal::JsonOut w(out, -1);
-      w.Double(v);
-    }
-    CHECK(out == NlohmannDump(Json(v)));
+    CAPTURE(v);
+    CHECK(WriteDouble(v) == NlohmannDump(Json(v)));
   }
-  for (double v : {0.0, -0.0, 1e-5, 1e21, 123456789.125, 5e-324, 1.7976931348623157e308,
-                   std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
-    std::string out;
-    {
-      internal::JsonOut w(out, -1);
-      w.Double(v);
-    }
-    CHECK(out == NlohmannDump(Json(v)));
+  CHECK(WriteDouble(0.9) == "0.9");
+  CHECK(WriteDouble(0.81) == "0.81");
+  CHECK(WriteDouble(1.0) == "1.0");
+  CHECK(WriteDouble(-0.0) == "-0.0");
+  // Others keep their value; exponents are written without '+' or leading
+  // zeros, small numbers down to 1e-6 in positional form.
+  CHECK(WriteDouble(1e21) == "1e21");
+  CHECK(WriteDouble(1e-5) == "0.00001");
+  CHECK(WriteDouble(1e-7) == "1e-7");
+  for (double v : {1e-5, 1e21, 123456789.125, 5e-324, 1.7976931348623157e308, 0.1 + 0.2, 1.0 / 3}) {
+    CAPTURE(v);
+    CHECK(Json::parse(WriteDouble(v)).get<double>() == v);
   }
+  // Not JSON numbers: null, as nlohmann wrote them.
+  CHECK(WriteDouble(std::numeric_limits<double>::quiet_NaN()) == "null");
+  CHECK(WriteDouble(-std::numeric_limits<double>::infinity()) == "null");
 }
 
 // The record as an nlohmann tree, the way ToJson built it before it streamed.
@@ -217,7 +269,7 @@ Json TreeOf(const Document& d) {
   return j;
 }
 
-TEST_CASE("serialize: metadata of any JSON type comes out as nlohmann wrote it, compact and indented") {
+TEST_CASE("serialize: metadata of any JSON type, compact and indented, as nlohmann wrote it") {
   Document d = MakeDocument("m\x01", "text");
   d.metadata = {{"outlet", "\"CNN\""},
                 {"n", "42"},
@@ -225,14 +277,23 @@ TEST_CASE("serialize: metadata of any JSON type comes out as nlohmann wrote it, 
                 {"big", "18446744073709551615"},
                 {"f", "2.50"},
                 {"e", "-0.0"},
-                {"nested", R"({"a": [1, 2.5, null, true, {"b": [], "c": {}}], "z": "q\"\n"})"},
-                {"escaped", R"("caf\u00e9 \"x\"")"},
+                {"nested", R"({"a": [1, 2.5, null, false, {"b": [], "c": {}}], "z": "q\"\n"})"},
+                {"escaped", R"("caf\u00e9 \"x\" \u001f")"},
+                {"control", "\"\x1F\""},  // not JSON: kept as a string
                 {"not json", "plain words"},
                 {"raw bad", "\"\xFF\""},
                 {"outlet", "\"BBC\""},
-                {"empty", "[]"}};
-  CHECK(ToJson(d, false) == NlohmannDump(TreeOf(d)));
-  CHECK(ToJson(d, true) == NlohmannDump(TreeOf(d), 2));
+                {"empty", "[]"},
+                {"true", "true"},
+                {"null", "null"}};
+  for (bool pretty : {false, true}) {
+    CAPTURE(pretty);
+    std::string out = ToJson(d, pretty);
+    std::string before = NlohmannDump(TreeOf(d), pretty ? 2 : -1);
+    CHECK(out == UpperHexEscapes(before));    // the layout is nlohmann's dump(2)
+    CHECK(Json::parse(out) == Json::parse(before));  // ordered: keys in the same order
+  }
+  CHECK(ToJson(d, false).find(R"("escaped":"café \"x\" \u001F")") != std::string::npos);
 }
 
 TEST_CASE("serialize: FromExtractJson reads a record back and round-trips") {
