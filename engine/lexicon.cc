@@ -11,6 +11,7 @@ namespace qg {
 
 namespace {
 
+// Keys of at most eight bytes hash as FoldedKeys::ShortHash.
 // Keys are short words: eight folded bytes a step, mixed by a multiply, hash
 // them with no folded copy; most take one step. The top byte is the length,
 // so for a key of at most eight bytes equal hashes and equal first words
@@ -31,7 +32,7 @@ namespace {
 }
 
 // The first eight bytes of `key`, folded and zero-padded.
-uint64_t FoldedHead(std::string_view key) {
+[[gnu::always_inline]] inline uint64_t FoldedHead(std::string_view key) {
   return internal::AsciiLower8(internal::Load8(key.data(), std::min<size_t>(key.size(), 8)));
 }
 
@@ -64,7 +65,7 @@ bool FoldedEquals(std::string_view query, const std::string& folded_key) {
 
 void FoldedKeys::Grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  slots_.assign(old.size() < 64 ? 64 : old.size() * 2, Slot{});
   for (const Slot& s : old) {
     if (s.index != kAbsent) slots_[Probe(keys_[s.index], s.hash, s.head)] = s;
   }
@@ -84,8 +85,9 @@ uint32_t FoldedKeys::Insert(std::string_view key) {
 }
 
 uint32_t FoldedKeys::Find(std::string_view key) const {
-  if (key.size() > max_key_bytes_ || keys_.empty()) return kAbsent;
+  if (key.size() > max_key_bytes_) return kAbsent;
   const uint64_t head = FoldedHead(key);
+  if (key.size() <= 8) return FindShort(head, key.size());
   return slots_[Probe(key, FoldedHash(key, head), head)].index;
 }
 

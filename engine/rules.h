@@ -35,6 +35,17 @@ class FoldedKeys {
   static constexpr uint32_t kAbsent = UINT32_MAX;
   // Number of `key` (compared with ASCII folding), or kAbsent.
   uint32_t Find(std::string_view key) const;
+  // The same for a key of at most eight bytes given as its folded bytes,
+  // zero-padded, in one little-endian word (`head`) and its size: a caller
+  // that folds a token once asks for it and for "mr." with no copy and no call.
+  uint32_t FindShort(uint64_t head, size_t size) const {
+    const uint32_t hash = ShortHash(head, size);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.index == kAbsent || (s.hash == hash && s.head == head)) return s.index;
+    }
+  }
   // Number of `key`, added (lower-cased with ASCII folding) when absent.
   uint32_t Insert(std::string_view key);
   const std::string& key(uint32_t index) const { return keys_[index]; }
@@ -50,12 +61,21 @@ class FoldedKeys {
     uint32_t hash = 0;
     uint32_t index = kAbsent;  // into keys_
   };
+  // The hash of a key of at most eight bytes; longer keys mix in their other
+  // bytes (lexicon.cc). The top byte is the length, so for short keys equal
+  // hashes and equal heads are equal keys.
+  static uint32_t ShortHash(uint64_t head, size_t size) {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (size * kMul ^ head) * kMul;
+    h ^= h >> 32;
+    return (static_cast<uint32_t>(h) & 0x00FFFFFFu) | static_cast<uint32_t>(size) << 24;
+  }
   // Slot of `key` (compared folded), or of the empty slot where it would go.
   size_t Probe(std::string_view key, uint32_t hash, uint64_t head) const;
   void Grow();
 
   std::vector<std::string> keys_;  // folded
-  std::vector<Slot> slots_;
+  std::vector<Slot> slots_ = std::vector<Slot>(1);  // never empty: a probe needs no check
   size_t max_key_bytes_ = 0;  // longer keys cannot be present: rejected without hashing
 };
 
@@ -111,9 +131,10 @@ class Vocabulary {
   WordId Id(std::string_view word) const {
     // Punctuation, "a" and "I": a fifth of all tokens is one byte.
     if (word.size() == 1) return single_byte_[static_cast<unsigned char>(word[0])];
-    const uint32_t i = words_.Find(word);
-    return WordId{i == FoldedKeys::kAbsent ? 0 : i + 1};
+    return FromIndex(words_.Find(word));
   }
+  // The number of a word of two to eight bytes given as FoldedKeys::FindShort takes it.
+  WordId IdOfHead(uint64_t head, size_t size) const { return FromIndex(words_.FindShort(head, size)); }
   // Numbers the words of `lexicons` and indexes each lexicon by number.
   void Build(const std::vector<Lexicon*>& lexicons);
   size_t size() const { return words_.size(); }
@@ -122,6 +143,10 @@ class Vocabulary {
   uint64_t serial() const { return serial_; }
 
  private:
+  // kAbsent + 1 wraps to 0, the unknown word.
+  static WordId FromIndex(uint32_t i) { return WordId{i + 1}; }
+  static_assert(FoldedKeys::kAbsent + 1 == 0);
+
   FoldedKeys words_;
   WordId single_byte_[256] = {};  // the numbers of the one-byte words
   uint64_t serial_ = 0;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/internal/lexical.h"
+#include "engine/internal/text_util.h"
 
 namespace qg::internal {
 
@@ -30,7 +31,8 @@ uint8_t CaseFlags(std::string_view text) {
   }
   uint8_t flags = 0;
   if ((c >= 'A' && c <= 'Z') || IsCapitalized(text)) flags |= kCapitalized;
-  if (IsAcronym(text)) flags |= kAcronym;
+  // An ASCII byte and then a lower-case letter: "Mr", "2nd" are no acronyms.
+  if (!(c < 0x80 && text[1] >= 'a' && text[1] <= 'z') && IsAcronym(text)) flags |= kAcronym;
   return flags;
 }
 
@@ -46,12 +48,17 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
   const size_t n = doc.tokens.size();
   const std::string_view all = doc.text;
   std::vector<TokenWord> out(n);
-  std::string dotted;  // reused: "word." without an allocation a token
+  std::string dotted;  // reused: a long "word." without an allocation a token
   for (size_t t = 0; t < n; ++t) {
     const Span sp = doc.tokens[t].span;
-    const std::string_view text = all.substr(sp.begin, sp.size());
+    const size_t size = sp.end - sp.begin;
+    const std::string_view text(all.data() + sp.begin, size);
     TokenWord& w = out[t];
-    w.word = vocab.Id(text);
+    // Most tokens have at most eight bytes: folded once into one word, they
+    // are looked up, and so is their "word.", with no copy.
+    const uint64_t head = FoldedHeadAt(text.data(), size, all.size() - sp.begin);
+    if (size >= 2 && size <= 8) w.word = vocab.IdOfHead(head, size);
+    else w.word = vocab.Id(text);
     w.base = w.word;
     if (MayBePossessive(text)) {
       bool possessive = false;
@@ -62,12 +69,16 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
       }
     }
     if (t + 1 < n && doc.tokens[t + 1].span.size() == 1 && all[doc.tokens[t + 1].span.begin] == '.') {
-      dotted.assign(text);
-      dotted += '.';
-      w.dotted = vocab.Id(dotted);
+      if (size >= 1 && size < 8) {
+        w.dotted = vocab.IdOfHead(head | uint64_t{'.'} << (8 * size), size + 1);
+      } else {
+        dotted.assign(text);
+        dotted += '.';
+        w.dotted = vocab.Id(dotted);
+      }
       if (doc.tokens[t + 1].span.begin == sp.end) w.flags |= kDotAttached;
     }
-    if (!text.empty()) w.flags |= CaseFlags(text);
+    if (size != 0) w.flags |= CaseFlags(text);
   }
   return out;
 }

@@ -41,6 +41,17 @@ inline uint64_t Load8(const char* p, size_t n) {
   return n == 1 ? static_cast<unsigned char>(p[0]) : 0;
 }
 
+// The first min(n, 8) bytes at `p` folded and zero-padded (as FoldedKeys
+// takes a short key). When eight bytes from `p` are readable (`readable` >= 8)
+// one load and a mask replace Load8's branches on the size.
+inline uint64_t FoldedHeadAt(const char* p, size_t n, size_t readable) {
+  if (readable < 8) return AsciiLower8(Load8(p, n < 8 ? n : 8));
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  if (n < 8) x &= (uint64_t{1} << (8 * n)) - 1;
+  return AsciiLower8(x);
+}
+
 // Folds ASCII capitals in place, eight bytes a step: whole articles are folded.
 inline void AsciiLowerInPlace(char* p, size_t n) {
   size_t i = 0;
