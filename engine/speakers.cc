@@ -87,6 +87,12 @@ uint32_t Chunker::Step(uint32_t s, uint32_t t) {
     }
     return t + 1;
   }
+  // A lower-case function word other than a determiner or quantity is no
+  // name and opens no chunk: Chunk would find its body empty.
+  if (cls != Fn::kNone && cls != Fn::kDet && cls != Fn::kQuant && !w_.Capitalized(t) &&
+      !w_.Acronym(t)) {
+    return t + 1;
+  }
   return Chunk(s, t);
 }
 
@@ -140,11 +146,10 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
     // "that" before a name opens a clause ("said that Biden …"), never a speaker.
     if ((cls == Fn::kDet && Lower(i) != "that") || cls == Fn::kQuant ||
         doc_.tokens[i].kind == TokenKind::kNumber) {
-      int c = CountOf(TokenText(doc_, i));
       std::string_view w = Lower(i);
       if (w == "half" && i + 2 < end && Lower(i + 2) == "dozen") count = 6;
       else if (w == "dozen" && count < 0) count = 12;
-      else if (c >= 0 && count < 0) count = c;
+      else if (count < 0) count = CountOf(TokenText(doc_, i));  // -1 when no number
       ++i;
     } else {
       break;

@@ -20,10 +20,19 @@ class Chunker {
  public:
   Chunker(const Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules), w_(doc, rules) {
     quoted_ = internal::QuotedTokenMask(doc);
-    cue_.assign(doc.tokens.size(), 0);
-    for (const Cue& c : doc.cues) {
-      for (uint32_t t = c.token; t < c.token_end && t < cue_.size(); ++t) cue_[t] = 1;
+    // Usable() is asked of every token several times (step, prefix, body):
+    // its four conditions are folded into one byte a token here.
+    const size_t n = doc.tokens.size();
+    usable_.resize(n);
+    for (size_t t = 0; t < n; ++t) {
+      const TokenKind k = doc.tokens[t].kind;
+      usable_[t] = !quoted_[t] && k != TokenKind::kPunct && k != TokenKind::kQuoteMark;
     }
+    for (const Cue& c : doc.cues) {
+      for (uint32_t t = c.token; t < c.token_end && t < n; ++t) usable_[t] = 0;
+    }
+    // About one mention every ten tokens: growing the vector would move them all.
+    out_.reserve(n / 8 + 8);
   }
 
   std::vector<Mention> Run();
@@ -31,8 +40,7 @@ class Chunker {
  private:
   std::string_view Lower(uint32_t t) const { return w_.Lower(t); }
   bool Usable(uint32_t t, uint32_t end) const {
-    return t < end && !quoted_[t] && !cue_[t] && doc_.tokens[t].kind != TokenKind::kPunct &&
-           doc_.tokens[t].kind != TokenKind::kQuoteMark;
+    return t < end && usable_[t];
   }
   bool NameLike(uint32_t t, uint32_t sent_begin) const { return w_.NameLike(t, sent_begin); }
 
@@ -83,7 +91,7 @@ class Chunker {
   const RuleSet& rules_;
   WordView w_;
   std::vector<uint8_t> quoted_;
-  std::vector<uint8_t> cue_;
+  std::vector<uint8_t> usable_;  // outside quotes and cues, no punctuation or quotation mark
   std::vector<Mention> out_;
 };
 
