@@ -51,7 +51,14 @@ std::vector<Mention> Chunker::Run() {
     const Sentence& sent = doc_.sentences[s];
     uint32_t t = sent.token_begin;
     const size_t first = out_.size();
-    while (t < sent.token_end) t = Step(s, t);
+    while (t < sent.token_end) {
+      // Quotations and punctuation, a good part of the text, are passed over here.
+      if (!Usable(t, sent.token_end) || doc_.tokens[t].kind != TokenKind::kWord) {
+        ++t;
+        continue;
+      }
+      t = Step(s, t);
+    }
     MergeAppositions(first);
   }
   return std::move(out_);
@@ -210,8 +217,12 @@ bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, u
   const Sentence& sent = doc_.sentences[s];
   const bool poss = w_.Possessive(h);
   const WordId head = w_.Base(h);
+  const std::vector<std::string>* anonymous = rules_.anonymous.Find(head);
+  auto anonymous_field = [&](size_t i) {
+    return anonymous == nullptr || i >= anonymous->size() ? std::string_view() : std::string_view((*anonymous)[i]);
+  };
   // "MPs", "Democrats said": a plural the anonymous lexicon knows is a group, not a name.
-  if (rules_.anonymous.Field(head, 0) == "pl" && rules_.anonymous.Field(head, 1) == "anonymous") {
+  if (anonymous_field(0) == "pl" && anonymous_field(1) == "anonymous") {
     Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
     return true;
   }
@@ -229,7 +240,7 @@ bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, u
     EmitName(s, t, body_begin, h, j);
     return true;
   }
-  if (rules_.anonymous.Field(head, 1) == "anonymous") {
+  if (anonymous_field(1) == "anonymous") {
     Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
     return true;
   }

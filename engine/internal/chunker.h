@@ -42,7 +42,10 @@ class Chunker {
   bool Usable(uint32_t t, uint32_t end) const {
     return t < end && usable_[t];
   }
-  bool NameLike(uint32_t t, uint32_t sent_begin) const { return w_.NameLike(t, sent_begin); }
+  // Most words are in lower case, which NameLike refuses first: they need no call.
+  bool NameLike(uint32_t t, uint32_t sent_begin) const {
+    return (w_.Capitalized(t) || w_.Acronym(t)) && w_.NameLike(t, sent_begin);
+  }
 
 
   uint32_t Step(uint32_t s, uint32_t t);
