@@ -31,14 +31,17 @@ namespace {
 
 constexpr uint32_t kMaxChunk = 10;
 
+// `w` is folded (WordView::Lower). Every determiner asks: most are "the" and
+// "a", which the length and first letter turn away without a comparison.
 int CountOf(std::string_view w) {
   static constexpr std::string_view kNumbers[] = {"zero", "one", "two", "three", "four",
                                                   "five", "six", "seven", "eight", "nine",
                                                   "ten", "eleven", "twelve"};
+  if (w.empty()) return -1;
   for (int i = 0; i < 13; ++i) {
-    if (FoldedIs(w, kNumbers[i])) return i;
+    if (w.size() == kNumbers[i].size() && w[0] == kNumbers[i][0] && w == kNumbers[i]) return i;
   }
-  if (!w.empty() && std::all_of(w.begin(), w.end(), internal::IsAsciiDigit) && w.size() < 6) {
+  if (std::all_of(w.begin(), w.end(), internal::IsAsciiDigit) && w.size() < 6) {
     return std::stoi(std::string(w));
   }
   return -1;
@@ -156,7 +159,7 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
       std::string_view w = Lower(i);
       if (w == "half" && i + 2 < end && Lower(i + 2) == "dozen") count = 6;
       else if (w == "dozen" && count < 0) count = 12;
-      else if (count < 0) count = CountOf(TokenText(doc_, i));  // -1 when no number
+      else if (count < 0) count = CountOf(w);  // -1 when no number
       ++i;
     } else {
       break;

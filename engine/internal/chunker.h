@@ -84,7 +84,16 @@ class Chunker {
   void Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, int count, MentionKind kind, SourceKind source_kind);
 
   // Length in tokens of a phrase from `lex` starting at t with class `cls`, or 0.
-  uint32_t PhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t, uint32_t end) const;
+  // Reason() asks this of up to 30 tokens an anonymous mention: most start no
+  // key of several words, and answer by word number here, with no call.
+  uint32_t PhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t, uint32_t end) const {
+    if (t >= end || doc_.tokens[t].kind != TokenKind::kWord) return 0;
+    const WordId w = w_.Word(t);
+    if (!lex.StartsPhrase(w)) return lex.Field(w, 1) == cls ? 1 : 0;
+    return LongestPhraseAt(lex, cls, t, end);
+  }
+  // PhraseAt for a word that starts keys of several words.
+  uint32_t LongestPhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t, uint32_t end) const;
 
   uint32_t PostModifier(uint32_t j, uint32_t end) const;
 
