@@ -48,7 +48,9 @@ class Chunker {
   }
 
 
-  uint32_t Step(uint32_t s, uint32_t t);
+  // Step and TryHead run once a word and once a head tried: inlined into their
+  // single callers (speakers.cc), their calls were a fifth of the chunker's work.
+  [[gnu::always_inline]] inline uint32_t Step(uint32_t s, uint32_t t);
 
   // "Hiram Macharia, marketing executive at LG Electronics, said" and "His
   // lawyer, Zhang Dongshuo, said": a person's name and a description set off by
@@ -58,7 +60,8 @@ class Chunker {
   // Reads the chunk starting at t; emits at most one mention; returns where to go on.
   uint32_t Chunk(uint32_t s, uint32_t t);
 
-  bool TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, bool at_end, int count);
+  [[gnu::always_inline]] inline bool TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h,
+                                             uint32_t j, bool at_end, int count);
 
   std::string Text(uint32_t a, uint32_t b) const {
     if (a >= b) return {};
