@@ -77,7 +77,8 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
     if (g == "male") gender = Gender::kMale;
     if (g == "female") gender = Gender::kFemale;
   }
-  Mention m;
+  // Built in place: a Mention is four strings and a vector, costly to move.
+  Mention& m = out_.emplace_back();
   m.kind = MentionKind::kName;
   m.token_begin = t;
   m.token_end = j;
@@ -133,7 +134,6 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
     }
     m.gender = gender;
   }
-  out_.push_back(std::move(m));
 }
 
 // "Tim Guest with the Nova Scotia Health Authority", "Kent Moore at the
@@ -193,7 +193,7 @@ std::string Chunker::Affiliation(uint32_t a, uint32_t b, uint32_t end) const {
 
 void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, int count, MentionKind kind, SourceKind source_kind) {
   const Sentence& sent = doc_.sentences[s];
-  Mention m;
+  Mention& m = out_.emplace_back();
   m.kind = kind;
   m.source_kind = source_kind;
   m.sentence = s;
@@ -233,7 +233,6 @@ void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint
     m.name = m.affiliation;
   }
   if (source_kind == SourceKind::kAnonymous) m.anonymity_reason = Reason(end, sent.token_end);
-  out_.push_back(std::move(m));
 }
 
 // PhraseAt for a word that starts keys of several words.

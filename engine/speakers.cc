@@ -83,7 +83,7 @@ uint32_t Chunker::Step(uint32_t s, uint32_t t) {
     std::string_view w = Lower(t);
     // Only subject forms speak: "he", not "him" or "her".
     if (w == "he" || w == "she" || w == "it" || w == "they" || w == "he’s" || w == "she’s") {
-      Mention m;
+      Mention& m = out_.emplace_back();
       m.kind = MentionKind::kPronoun;
       m.span = m.head = doc_.tokens[t].span;
       m.gender = cls == Fn::kPronM ? Gender::kMale : cls == Fn::kPronF ? Gender::kFemale
@@ -93,8 +93,7 @@ uint32_t Chunker::Step(uint32_t s, uint32_t t) {
       m.token_begin = t;
       m.token_end = t + 1;
       m.sentence = s;
-      out_.push_back(std::move(m));
-    }
+        }
     return t + 1;
   }
   // A lower-case function word other than a determiner or quantity is no
