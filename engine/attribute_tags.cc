@@ -121,8 +121,11 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
                            uint32_t sentence) {
   TaggedSentence out;
   const Sentence& s = doc.sentences[sentence];
-  out.units.reserve(s.token_end - s.token_begin);
-  out.tags.reserve(s.token_end - s.token_begin);
+  // At most one unit a token: written by index, trimmed at the end, without
+  // a capacity check a unit.
+  out.units.resize(s.token_end - s.token_begin);
+  out.tags.resize(s.token_end - s.token_begin);
+  size_t count = 0;
   const std::vector<TokenWord>* words = &doc.words;
   if (doc.words_serial != rules.vocabulary.serial() || doc.words.size() != doc.tokens.size()) {
     if (ctx.words.size() != doc.tokens.size()) ctx.words = NumberWords(doc, rules);
@@ -185,10 +188,12 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
         }
       }
     }
-    out.tags.push_back(u.tag);
-    out.units.push_back(u);
+    out.tags[count] = u.tag;
+    out.units[count++] = u;
     t = u.token_end;
   }
+  out.units.resize(count);
+  out.tags.resize(count);
   return out;
 }
 

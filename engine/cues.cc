@@ -51,8 +51,9 @@ std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   for (uint32_t t = 0; t < n; ++t) {
     if (quoted[t] || !internal::IsWord(doc, t)) continue;
-    std::string_view word = internal::TokenText(doc, t);
-    if (FoldedIs(word, "according") && t + 1 < n && internal::IsWord(doc, t + 1) &&
+    // The length first: the token's text is read only for nine-byte words.
+    if (doc.tokens[t].span.size() == 9 && FoldedIs(internal::TokenText(doc, t), "according") &&
+        t + 1 < n && internal::IsWord(doc, t + 1) &&
         FoldedIs(internal::TokenText(doc, t + 1), "to")) {
       Cue c;
       c.kind = CueKind::kAccordingTo;

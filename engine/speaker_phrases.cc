@@ -77,23 +77,26 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
     if (g == "male") gender = Gender::kMale;
     if (g == "female") gender = Gender::kFemale;
   }
-  Mention m;
+  // Built in place: a Mention is four strings and a vector, costly to move.
+  Mention& m = out_.emplace_back();
   m.kind = MentionKind::kName;
   m.token_begin = t;
   m.token_end = j;
   m.sentence = s;
   m.span = Span{doc_.tokens[t].span.begin, doc_.tokens[j - 1].span.end};
   m.head = Span{doc_.tokens[name_begin].span.begin, doc_.tokens[h].span.end};
-  bool poss = false;
-  std::string name = Text(name_begin, h + 1);
-  std::string_view last = internal::StripPossessive(TokenText(doc_, h), &poss);
+  // The flag is StripPossessive's answer, kept a token.
+  const bool poss = w_.Possessive(h);
+  std::string_view last = TokenText(doc_, h);
   if (poss) {
-    name.resize(name.size() - (TokenText(doc_, h).size() - last.size()));
+    bool stripped = false;
+    last = internal::StripPossessive(last, &stripped);
     m.head.end -= static_cast<uint32_t>(TokenText(doc_, h).size() - last.size());
     m.span.end = m.head.end;
     m.possessive = true;
   }
-  m.name = name;
+  const std::string_view name = doc_.slice(m.head);
+  m.name = std::string(name);
   if (name_begin > body_begin) {
     m.descriptors.push_back(Text(body_begin, name_begin));
     m.affiliation = Affiliation(body_begin, name_begin, j);
@@ -107,11 +110,16 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   bool acronym = last_acronym && name_begin == h;
   // "CANADIAN PRESS FILE", "READ MORE": capitals throughout are a credit or a kicker.
   bool shouting = h > name_begin && w_.Acronym(name_begin) && last_acronym;
-  std::string_view name_type = rules_.organizations.Field(name, 0);
+  // A one-word name is its head's base: asked by number, not hashed again.
+  const std::vector<std::string>* name_entry = name_begin == h
+                                                   ? rules_.organizations.Find(w_.Base(h))
+                                                   : rules_.organizations.Find(name);
+  std::string_view name_type =
+      name_entry == nullptr || name_entry->empty() ? std::string_view() : std::string_view((*name_entry)[0]);
   bool org = name_type == "name" || name_type == "place" || last_type == "head" ||
              LocativeBefore(t) ||
              (first_type == "head" && h > name_begin) || (acronym && !titled) || shouting;
-  if (titled && !rules_.organizations.Contains(name)) org = false;
+  if (titled && name_entry == nullptr) org = false;
   m.source_kind = org ? SourceKind::kOrganization : SourceKind::kPerson;
   if (!org) ExtendAffiliation(m, j, sent.token_end);
   if (org) {
@@ -126,7 +134,6 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
     }
     m.gender = gender;
   }
-  out_.push_back(std::move(m));
 }
 
 // "Tim Guest with the Nova Scotia Health Authority", "Kent Moore at the
@@ -186,7 +193,7 @@ std::string Chunker::Affiliation(uint32_t a, uint32_t b, uint32_t end) const {
 
 void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, int count, MentionKind kind, SourceKind source_kind) {
   const Sentence& sent = doc_.sentences[s];
-  Mention m;
+  Mention& m = out_.emplace_back();
   m.kind = kind;
   m.source_kind = source_kind;
   m.sentence = s;
@@ -203,8 +210,12 @@ void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint
   m.head = doc_.tokens[h].span;
   m.name = Text(t, end);
   std::string_view first = Lower(t);
-  if (IsCapitalized(m.name) && w_.Code(t) != Fn::kNone) m.name[0] = static_cast<char>(first[0]);
-  if (IsCapitalized(m.name) && t == sent.token_begin && rules_.anonymous.Contains(w_.Word(t))) {
+  bool capitalized = IsCapitalized(m.name);
+  if (capitalized && w_.Code(t) != Fn::kNone) {
+    m.name[0] = static_cast<char>(first[0]);
+    capitalized = IsCapitalized(m.name);
+  }
+  if (capitalized && t == sent.token_begin && rules_.anonymous.Contains(w_.Word(t))) {
     m.name[0] = static_cast<char>(first[0]);
   }
   const WordId head = w_.Word(h);
@@ -222,15 +233,11 @@ void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint
     m.name = m.affiliation;
   }
   if (source_kind == SourceKind::kAnonymous) m.anonymity_reason = Reason(end, sent.token_end);
-  out_.push_back(std::move(m));
 }
 
-// Length in tokens of a phrase from `lex` starting at t with class `cls`, or 0.
-uint32_t Chunker::PhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t, uint32_t end) const {
-  // Reason() asks this of up to 30 tokens an anonymous mention: most start no
-  // key of several words, and answer by word number.
-  if (t >= end || doc_.tokens[t].kind != TokenKind::kWord) return 0;
-  if (!lex.StartsPhrase(w_.Word(t))) return lex.Field(w_.Word(t), 1) == cls ? 1 : 0;
+// PhraseAt for a word that starts keys of several words.
+uint32_t Chunker::LongestPhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t,
+                                  uint32_t end) const {
   // While the words are one space apart the phrase is a span of the folded
   // text, built only otherwise.
   const std::string_view lower_text = w_.LowerText();

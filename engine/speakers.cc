@@ -31,14 +31,17 @@ namespace {
 
 constexpr uint32_t kMaxChunk = 10;
 
+// `w` is folded (WordView::Lower). Every determiner asks: most are "the" and
+// "a", which the length and first letter turn away without a comparison.
 int CountOf(std::string_view w) {
   static constexpr std::string_view kNumbers[] = {"zero", "one", "two", "three", "four",
                                                   "five", "six", "seven", "eight", "nine",
                                                   "ten", "eleven", "twelve"};
+  if (w.empty()) return -1;
   for (int i = 0; i < 13; ++i) {
-    if (FoldedIs(w, kNumbers[i])) return i;
+    if (w.size() == kNumbers[i].size() && w[0] == kNumbers[i][0] && w == kNumbers[i]) return i;
   }
-  if (!w.empty() && std::all_of(w.begin(), w.end(), internal::IsAsciiDigit) && w.size() < 6) {
+  if (std::all_of(w.begin(), w.end(), internal::IsAsciiDigit) && w.size() < 6) {
     return std::stoi(std::string(w));
   }
   return -1;
@@ -51,7 +54,14 @@ std::vector<Mention> Chunker::Run() {
     const Sentence& sent = doc_.sentences[s];
     uint32_t t = sent.token_begin;
     const size_t first = out_.size();
-    while (t < sent.token_end) t = Step(s, t);
+    while (t < sent.token_end) {
+      // Quotations and punctuation, a good part of the text, are passed over here.
+      if (!Usable(t, sent.token_end) || doc_.tokens[t].kind != TokenKind::kWord) {
+        ++t;
+        continue;
+      }
+      t = Step(s, t);
+    }
     MergeAppositions(first);
   }
   return std::move(out_);
@@ -73,7 +83,7 @@ uint32_t Chunker::Step(uint32_t s, uint32_t t) {
     std::string_view w = Lower(t);
     // Only subject forms speak: "he", not "him" or "her".
     if (w == "he" || w == "she" || w == "it" || w == "they" || w == "he’s" || w == "she’s") {
-      Mention m;
+      Mention& m = out_.emplace_back();
       m.kind = MentionKind::kPronoun;
       m.span = m.head = doc_.tokens[t].span;
       m.gender = cls == Fn::kPronM ? Gender::kMale : cls == Fn::kPronF ? Gender::kFemale
@@ -83,8 +93,13 @@ uint32_t Chunker::Step(uint32_t s, uint32_t t) {
       m.token_begin = t;
       m.token_end = t + 1;
       m.sentence = s;
-      out_.push_back(std::move(m));
-    }
+        }
+    return t + 1;
+  }
+  // A lower-case function word other than a determiner or quantity is no
+  // name and opens no chunk: Chunk would find its body empty.
+  if (cls != Fn::kNone && cls != Fn::kDet && cls != Fn::kQuant && !w_.Capitalized(t) &&
+      !w_.Acronym(t)) {
     return t + 1;
   }
   return Chunk(s, t);
@@ -140,11 +155,10 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
     // "that" before a name opens a clause ("said that Biden …"), never a speaker.
     if ((cls == Fn::kDet && Lower(i) != "that") || cls == Fn::kQuant ||
         doc_.tokens[i].kind == TokenKind::kNumber) {
-      int c = CountOf(TokenText(doc_, i));
       std::string_view w = Lower(i);
       if (w == "half" && i + 2 < end && Lower(i + 2) == "dozen") count = 6;
       else if (w == "dozen" && count < 0) count = 12;
-      else if (c >= 0 && count < 0) count = c;
+      else if (count < 0) count = CountOf(w);  // -1 when no number
       ++i;
     } else {
       break;
@@ -205,8 +219,12 @@ bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, u
   const Sentence& sent = doc_.sentences[s];
   const bool poss = w_.Possessive(h);
   const WordId head = w_.Base(h);
+  const std::vector<std::string>* anonymous = rules_.anonymous.Find(head);
+  auto anonymous_field = [&](size_t i) {
+    return anonymous == nullptr || i >= anonymous->size() ? std::string_view() : std::string_view((*anonymous)[i]);
+  };
   // "MPs", "Democrats said": a plural the anonymous lexicon knows is a group, not a name.
-  if (rules_.anonymous.Field(head, 0) == "pl" && rules_.anonymous.Field(head, 1) == "anonymous") {
+  if (anonymous_field(0) == "pl" && anonymous_field(1) == "anonymous") {
     Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
     return true;
   }
@@ -224,7 +242,7 @@ bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, u
     EmitName(s, t, body_begin, h, j);
     return true;
   }
-  if (rules_.anonymous.Field(head, 1) == "anonymous") {
+  if (anonymous_field(1) == "anonymous") {
     Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
     return true;
   }
