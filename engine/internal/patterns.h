@@ -15,6 +15,13 @@
 
 namespace qg::internal {
 
+// Options of every pattern and of the set: quiet, and Latin-1 (the tag alphabet is ASCII).
+inline RE2::Options PatternOptions() {
+  RE2::Options opts(RE2::Quiet);
+  opts.set_encoding(RE2::Options::EncodingLatin1);
+  return opts;
+}
+
 struct Pattern {
   std::string id;
   std::string coordinated_id;  // id + "+coordinated", the rule of a split-off second quote
