@@ -89,8 +89,9 @@ std::vector<std::string> SplitExamples(const std::string& field) {
   return out;
 }
 
-// patterns.tsv: id, pattern, kind, confidence, positive examples, negative examples
-// (examples are tag strings separated by spaces).
+// patterns.tsv: id, pattern, kind, confidence, positive examples, negative examples,
+// needed letters (examples are tag strings separated by spaces; needed letters are
+// groups separated by spaces, each group letters one of which a match holds).
 Status LoadPatterns(std::string_view name, std::string_view content,
                     internal::CompiledPatterns& out) {
   return ForEachRow(name, content, [&](int line, std::vector<std::string> f) {
@@ -137,6 +138,20 @@ Status LoadPatterns(std::string_view name, std::string_view content,
     for (const std::string& ex : p.negative) {
       if (RE2::PartialMatch(ex, *p.re)) {
         return RuleError(name, line, "rule " + p.id + " matches its counter-example " + ex);
+      }
+    }
+    if (f.size() > 6) {
+      for (const std::string& group : SplitExamples(f[6])) {
+        internal::TagLetters letters;
+        for (char c : group) letters.Add(c);
+        p.needs.push_back(letters);
+        // The declaration is data a matcher trusts: every example must bear it out.
+        for (const std::string& ex : p.positive) {
+          if (!letters.Meets(internal::TagLetters::Of(ex))) {
+            return RuleError(name, line, "rule " + p.id + " needs one of " + group +
+                                             " but matches its example " + ex + " without");
+          }
+        }
       }
     }
     out.patterns.push_back(std::move(p));
