@@ -179,16 +179,19 @@ bool Attributor::HasAttribution(const std::string& tags, size_t from) {
 bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
   const CompiledPatterns& compiled = *rules_.patterns;
   const std::vector<Pattern>& patterns = compiled.patterns;
-  // The set says which patterns match; they are then tried in file order, as
-  // without it. Should the set fail (its DFA out of memory), every pattern is tried.
-  // Most sentences match none: asking first whether any matches costs the set no
-  // allocation, and only a match asks which.
+  // Most sentences lack a letter every pattern needs (a speaker and a cue, as
+  // patterns.tsv declares), and skip RE2 altogether. For the rest the set says
+  // which patterns match; they are then tried in file order, as without it.
+  // Should the set fail (its DFA out of memory), every pattern that may match is tried.
+  const TagLetters present = TagLetters::Of(ts.tags);
+  if (std::none_of(patterns.begin(), patterns.end(), [&](const Pattern& p) { return p.MayMatch(present); })) {
+    return false;
+  }
   candidates_.clear();
   bool all = compiled.any == nullptr;
   if (!all) {
     RE2::Set::ErrorInfo error;
-    if (compiled.any->Match(ts.tags, nullptr, &error) &&
-        compiled.any->Match(ts.tags, &candidates_, &error)) {
+    if (compiled.any->Match(ts.tags, &candidates_, &error)) {
       std::sort(candidates_.begin(), candidates_.end());
     } else if (error.kind == RE2::Set::kNoError) {
       return false;
@@ -197,8 +200,10 @@ bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
     }
   }
   if (all) {
-    candidates_.resize(patterns.size());
-    for (size_t i = 0; i < patterns.size(); ++i) candidates_[i] = static_cast<int>(i);
+    candidates_.clear();
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      if (patterns[i].MayMatch(present)) candidates_.push_back(static_cast<int>(i));
+    }
   }
   for (int i : candidates_) {
     const Pattern& p = patterns[i];

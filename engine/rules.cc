@@ -89,16 +89,23 @@ std::vector<std::string> SplitExamples(const std::string& field) {
   return out;
 }
 
-// patterns.tsv: id, pattern, kind, confidence, positive examples, negative examples
-// (examples are tag strings separated by spaces).
+// patterns.tsv: id, pattern, kind, confidence, positive examples, negative examples,
+// needed letters (examples are tag strings separated by spaces; needed letters are
+// groups separated by spaces, each group letters one of which a match holds).
 Status LoadPatterns(std::string_view name, std::string_view content,
                     internal::CompiledPatterns& out) {
   return ForEachRow(name, content, [&](int line, std::vector<std::string> f) {
     if (f.size() < 4) return RuleError(name, line, "a pattern needs id, pattern, kind, confidence");
     internal::Pattern p;
     p.id = f[0];
-    RE2::Options opts(RE2::Quiet);
-    p.re = std::make_unique<RE2>(f[1], opts);
+    // Tag strings are ASCII, and so must patterns be: read as bytes (Latin-1), a
+    // negated class is a few byte ranges instead of every UTF-8 sequence, which
+    // keeps the programs small enough for RE2's backtracker (<= 512 instructions)
+    // rather than its slower NFA when captures are extracted. Same matches on ASCII.
+    if (std::any_of(f[1].begin(), f[1].end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+      return RuleError(name, line, "rule " + p.id + ": patterns are ASCII, like the tag strings they read");
+    }
+    p.re = std::make_unique<RE2>(f[1], internal::PatternOptions());
     if (!p.re->ok()) {
       return RuleError(name, line, "rule " + p.id + ": " + p.re->error() + " at '" +
                                        p.re->error_arg() + "'");
@@ -133,6 +140,20 @@ Status LoadPatterns(std::string_view name, std::string_view content,
         return RuleError(name, line, "rule " + p.id + " matches its counter-example " + ex);
       }
     }
+    if (f.size() > 6) {
+      for (const std::string& group : SplitExamples(f[6])) {
+        internal::TagLetters letters;
+        for (char c : group) letters.Add(c);
+        p.needs.push_back(letters);
+        // The declaration is data a matcher trusts: every example must bear it out.
+        for (const std::string& ex : p.positive) {
+          if (!letters.Meets(internal::TagLetters::Of(ex))) {
+            return RuleError(name, line, "rule " + p.id + " needs one of " + group +
+                                             " but matches its example " + ex + " without");
+          }
+        }
+      }
+    }
     out.patterns.push_back(std::move(p));
     return Status::Ok();
   });
@@ -161,7 +182,7 @@ Result<RuleSet> LoadRulesFromFiles(
     if (!s.ok()) return s;
   }
   // The prefilter set: a failure here only costs speed, never a result.
-  auto set = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
+  auto set = std::make_unique<RE2::Set>(internal::PatternOptions(), RE2::UNANCHORED);
   bool set_ok = true;
   for (const internal::Pattern& p : patterns->patterns) {
     set_ok = set_ok && set->Add(p.re->pattern(), nullptr) >= 0;

@@ -46,6 +46,35 @@ TEST_CASE("rules: every built-in pattern compiles, has examples, and its example
   }
 }
 
+TEST_CASE("rules: built-in patterns declare the letters they need, and fit RE2's backtracker") {
+  const std::string alphabet = "QSPVKGvgbAThxyNdpt&jJiWwn,:.;-()o";
+  for (const internal::Pattern& p : testing::BuiltinRules().patterns->patterns) {
+    CAPTURE(p.id);
+    // Over 512 instructions RE2 extracts groups with its NFA, several times slower.
+    CHECK(p.re->ProgramSize() <= 512);
+    REQUIRE(!p.needs.empty());
+    // An example whose letters of a needed group all become another letter must
+    // stop matching: the group is one the pattern cannot do without.
+    for (const internal::TagLetters& group : p.needs) {
+      for (const std::string& ex : p.positive) {
+        for (char other : alphabet) {
+          internal::TagLetters o;
+          o.Add(other);
+          if (group.Meets(o)) continue;
+          std::string changed = ex;
+          for (char& c : changed) {
+            internal::TagLetters one;
+            one.Add(c);
+            if (group.Meets(one)) c = other;
+          }
+          CAPTURE(changed);
+          CHECK_FALSE(RE2::PartialMatch(changed, *p.re));
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("rules: a bad pattern in a --rules override names file, line, rule id and RE2's message") {
   TempDir dir;
   WriteFile(dir.path() / "patterns.tsv",
@@ -77,6 +106,11 @@ TEST_CASE("rules: override errors in fields and examples") {
        "x\t^(?P<spk>S)(?P<cue>V)$\tcontext\t0.9\tSV VS\n", "1: rule x does not match its example VS"},
       {"a pattern that matches its counter-example", "patterns.tsv",
        "x\t^(?P<spk>S)(?P<cue>V)\tcontext\t0.9\tSV\tSVw\n", "1: rule x matches its counter-example SVw"},
+      {"a pattern whose example lacks a letter it declares it needs", "patterns.tsv",
+       "x\t^(?P<spk>[SP])(?P<cue>V)$\tcontext\t0.9\tSV PV\tVS\tS V\n",
+       "1: rule x needs one of S but matches its example PV without"},
+      {"a pattern that is not ASCII", "patterns.tsv", "x\t^(?P<spk>S)(?P<cue>V)\xc3\xa9$\tcontext\t0.9\n",
+       "1: rule x: patterns are ASCII"},
       {"a speech verb line with too few fields", "speech_verbs.tsv", "# verbs\n\nsaid\tsay\n",
        "3: expected 4 tab-separated fields, found 2"},
   };

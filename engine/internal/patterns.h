@@ -2,18 +2,45 @@
 //
 // rules/patterns.tsv holds one pattern a line: id, RE2 pattern over the tag
 // string of a sentence (see attribute.cc for the alphabet), kind, confidence,
-// then optional positive and negative example tag strings. Patterns compile once
-// at load; order in the file is priority order.
+// then optional positive and negative example tag strings, then optionally the
+// tag letters the pattern needs. Patterns compile once at load; order in the
+// file is priority order.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
 namespace qg::internal {
+
+// Options of every pattern and of the set: quiet, and Latin-1 (the tag alphabet is ASCII).
+inline RE2::Options PatternOptions() {
+  RE2::Options opts(RE2::Quiet);
+  opts.set_encoding(RE2::Options::EncodingLatin1);
+  return opts;
+}
+
+// A set of ASCII tag letters, one bit each.
+struct TagLetters {
+  uint64_t bits[2] = {0, 0};
+  void Add(char c) {
+    auto b = static_cast<unsigned char>(c);
+    if (b < 128) bits[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  bool Meets(const TagLetters& other) const {
+    return ((bits[0] & other.bits[0]) | (bits[1] & other.bits[1])) != 0;
+  }
+  static TagLetters Of(std::string_view tags) {
+    TagLetters t;
+    for (char c : tags) t.Add(c);
+    return t;
+  }
+};
 
 struct Pattern {
   std::string id;
@@ -28,6 +55,16 @@ struct Pattern {
   int spk = -1, cue = -1, clause = -1, clause2 = -1;
   std::vector<std::string> positive;  // tag strings that must match
   std::vector<std::string> negative;  // tag strings that must not match
+  // Declared in the data (checked against the positive examples at load): each
+  // group holds letters at least one of which is in every string the pattern
+  // matches. A tag string that misses a group cannot match, and skips the RE2 work.
+  std::vector<TagLetters> needs;
+  bool MayMatch(const TagLetters& present) const {
+    for (const TagLetters& group : needs) {
+      if (!group.Meets(present)) return false;
+    }
+    return true;
+  }
 };
 
 struct CompiledPatterns {
