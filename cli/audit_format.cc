@@ -98,7 +98,10 @@ std::string TopSourcesText(const Audit& a, size_t top, const char* sep) {
 
 std::string CsvLine(const std::vector<std::string>& fields) {
   std::string line;
-  for (size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + CsvField(fields[i]);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += ',';
+    line += CsvField(fields[i]);
+  }
   return line + "\n";
 }
 

@@ -68,7 +68,9 @@ ProgressLine::ProgressLine(const std::vector<std::string>& inputs)
 void ProgressLine::Show(const RunnerProgress& p) {
   if (!enabled_) return;
   // "\x1b[K" clears what a longer previous line left behind.
-  std::string line = "\r" + FormatProgress(p, total_bytes_) + "\x1b[K";
+  std::string line = "\r";
+  line += FormatProgress(p, total_bytes_);
+  line += "\x1b[K";
   std::fwrite(line.data(), 1, line.size(), stderr);
   std::fflush(stderr);
   shown_ = true;

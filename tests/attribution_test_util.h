@@ -99,7 +99,7 @@ inline const char* MentionKindName(MentionKind k) {
 // One mention: `[span] name=… mention-kind/source-kind/gender` then, when set,
 // ` desc=…` ` aff=…` ` count=…` ` reason=…` ` poss`.
 inline std::string DumpMention(const Document& doc, const Mention& m) {
-  std::string out = "[" + std::string(doc.slice(m.span)) + "] name=" + m.name + " " +
+  std::string out = std::string("[").append(doc.slice(m.span)) + "] name=" + m.name + " " +
                     MentionKindName(m.kind) + "/" + SourceKindName(m.source_kind) + "/" +
                     GenderName(m.gender);
   for (const std::string& d : m.descriptors) out += " desc=" + d;

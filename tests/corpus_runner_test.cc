@@ -72,7 +72,7 @@ TEST_CASE("corpus_runner: output is in input order and identical on 1, 2 and 4 t
   WriteFile(dir / "c.jsonl", Corpus(60, 0));
   Collected one = Run(dir / "c.jsonl", Threads(1));
   REQUIRE(one.ids.size() == 60);
-  for (int i = 0; i < 60; ++i) CHECK(one.ids[i] == "a" + std::to_string(i + 1));
+  for (int i = 0; i < 60; ++i) CHECK(one.ids[i] == std::string("a").append(std::to_string(i + 1)));
   for (int threads : {2, 4}) {
     CAPTURE(threads);
     Collected many = Run(dir / "c.jsonl", Threads(threads, 3));

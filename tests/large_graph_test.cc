@@ -14,7 +14,7 @@ namespace {
 // sources, quote counts 1..3 so "top" is meaningful.
 GraphBuilder& Fill(GraphBuilder& b) {
   for (int a = 0; a < 2000; ++a) {
-    Document d = MakeDocument("a" + std::to_string(a), "");
+    Document d = MakeDocument(std::string("a").append(std::to_string(a)), "");
     for (int s = 0; s < 10; ++s) {
       Source src;
       src.name = "Person " + std::to_string(a) + " " + std::to_string(s);

@@ -39,7 +39,7 @@ inline std::string DumpParagraphs(const Document& doc) {
   std::string out;
   for (const Paragraph& p : doc.paragraphs) {
     if (!out.empty()) out += ' ';
-    out += "[" + std::string(doc.slice(p.span)) + "]";
+    out.append("[").append(doc.slice(p.span)).append("]");
   }
   return out;
 }
@@ -60,7 +60,7 @@ inline std::string DumpSentences(const Document& doc) {
   std::string out;
   for (const Sentence& s : doc.sentences) {
     if (!out.empty()) out += ' ';
-    out += "[" + std::string(doc.slice(s.span)) + "]";
+    out.append("[").append(doc.slice(s.span)).append("]");
   }
   return out;
 }
