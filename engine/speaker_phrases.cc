@@ -114,8 +114,9 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   const std::vector<std::string>* name_entry = name_begin == h
                                                    ? rules_.organizations.Find(w_.Base(h))
                                                    : rules_.organizations.Find(name);
-  std::string_view name_type =
-      name_entry == nullptr || name_entry->empty() ? std::string_view() : std::string_view((*name_entry)[0]);
+  std::string_view name_type = name_entry == nullptr || name_entry->empty()
+                                   ? std::string_view()
+                                   : std::string_view((*name_entry)[0]);
   bool org = name_type == "name" || name_type == "place" || last_type == "head" ||
              LocativeBefore(t) ||
              (first_type == "head" && h > name_begin) || (acronym && !titled) || shouting;

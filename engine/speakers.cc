@@ -93,7 +93,7 @@ uint32_t Chunker::Step(uint32_t s, uint32_t t) {
       m.token_begin = t;
       m.token_end = t + 1;
       m.sentence = s;
-        }
+    }
     return t + 1;
   }
   // A lower-case function word other than a determiner or quantity is no
@@ -221,7 +221,8 @@ bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, u
   const WordId head = w_.Base(h);
   const std::vector<std::string>* anonymous = rules_.anonymous.Find(head);
   auto anonymous_field = [&](size_t i) {
-    return anonymous == nullptr || i >= anonymous->size() ? std::string_view() : std::string_view((*anonymous)[i]);
+    return anonymous == nullptr || i >= anonymous->size() ? std::string_view()
+                                                           : std::string_view((*anonymous)[i]);
   };
   // "MPs", "Democrats said": a plural the anonymous lexicon knows is a group, not a name.
   if (anonymous_field(0) == "pl" && anonymous_field(1) == "anonymous") {
