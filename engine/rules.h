@@ -35,15 +35,25 @@ class FoldedKeys {
   static constexpr uint32_t kAbsent = UINT32_MAX;
   // Number of `key` (compared with ASCII folding), or kAbsent.
   uint32_t Find(std::string_view key) const;
-  // The same for a key of at most eight bytes given as its folded bytes,
-  // zero-padded, in one little-endian word (`head`) and its size: a caller
-  // that folds a token once asks for it and for "mr." with no copy and no call.
-  uint32_t FindShort(uint64_t head, size_t size) const {
-    const uint32_t hash = ShortHash(head, size);
+  // The same in two steps, for callers that look up many keys at once: the
+  // hash of `key` given its FoldedHead (folded first eight bytes, zero-padded,
+  // one little-endian word), a prefetch of its slot, and the lookup. Fetching
+  // the slots of many keys before reading any overlaps their cache misses,
+  // which a table of every lexicon's words makes the cost of a lookup.
+  static uint32_t Hash(std::string_view key, uint64_t head) {
+    return key.size() <= 8 ? ShortHash(head, key.size()) : LongHash(key, head);
+  }
+  void Prefetch(uint32_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
+  uint32_t Find(std::string_view key, uint64_t head, uint32_t hash) const {
+    if (key.size() > max_key_bytes_) return kAbsent;
     const size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
-      if (s.index == kAbsent || (s.hash == hash && s.head == head)) return s.index;
+      if (s.index == kAbsent) return kAbsent;
+      if (s.hash == hash && heads_[s.index] == head &&
+          (key.size() <= 8 || LongKeyIs(key, s.index))) {
+        return s.index;
+      }
     }
   }
   // Number of `key`, added (lower-cased with ASCII folding) when absent.
@@ -55,14 +65,15 @@ class FoldedKeys {
   // Lookups are the engine's most frequent call, and most miss. An
   // open-addressing table with a power-of-two size and the hash kept in each
   // slot answers a miss from one cache line with no division and no
-  // allocation; keys are folded while hashing.
+  // allocation; keys are folded while hashing. Slots are eight bytes and the
+  // table at most 3/4 full: the vocabulary of every lexicon (~34k words) then
+  // fits the per-core cache, where 16-byte slots half full did not.
   struct Slot {
-    uint64_t head = 0;  // the key's first eight bytes: most keys whole
     uint32_t hash = 0;
-    uint32_t index = kAbsent;  // into keys_
+    uint32_t index = kAbsent;  // into keys_ and heads_
   };
   // The hash of a key of at most eight bytes; longer keys mix in their other
-  // bytes (lexicon.cc). The top byte is the length, so for short keys equal
+  // bytes (LongHash). The top byte is the length, so for short keys equal
   // hashes and equal heads are equal keys.
   static uint32_t ShortHash(uint64_t head, size_t size) {
     constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
@@ -70,11 +81,15 @@ class FoldedKeys {
     h ^= h >> 32;
     return (static_cast<uint32_t>(h) & 0x00FFFFFFu) | static_cast<uint32_t>(size) << 24;
   }
+  static uint32_t LongHash(std::string_view key, uint64_t head);
+  // True iff `key` of more than eight bytes, folded, is key `index`.
+  bool LongKeyIs(std::string_view key, uint32_t index) const;
   // Slot of `key` (compared folded), or of the empty slot where it would go.
   size_t Probe(std::string_view key, uint32_t hash, uint64_t head) const;
   void Grow();
 
   std::vector<std::string> keys_;  // folded
+  std::vector<uint64_t> heads_;    // FoldedHead of each key: most keys whole
   std::vector<Slot> slots_ = std::vector<Slot>(1);  // never empty: a probe needs no check
   size_t max_key_bytes_ = 0;  // longer keys cannot be present: rejected without hashing
 };
@@ -133,8 +148,12 @@ class Vocabulary {
     if (word.size() == 1) return single_byte_[static_cast<unsigned char>(word[0])];
     return FromIndex(words_.Find(word));
   }
-  // The number of a word of two to eight bytes given as FoldedKeys::FindShort takes it.
-  WordId IdOfHead(uint64_t head, size_t size) const { return FromIndex(words_.FindShort(head, size)); }
+  // The same in steps (see FoldedKeys::Hash), for a word of two bytes or more.
+  static uint32_t Hash(std::string_view word, uint64_t head) { return FoldedKeys::Hash(word, head); }
+  void Prefetch(uint32_t hash) const { words_.Prefetch(hash); }
+  WordId Id(std::string_view word, uint64_t head, uint32_t hash) const {
+    return FromIndex(words_.Find(word, head, hash));
+  }
   // Numbers the words of `lexicons` and indexes each lexicon by number.
   void Build(const std::vector<Lexicon*>& lexicons);
   size_t size() const { return words_.size(); }

@@ -20,15 +20,36 @@ Fn FnOf(std::string_view cls) {
   return Fn::kOther;
 }
 
+namespace {
+
+// The class code of every vocabulary word, computed once a thread for each
+// vocabulary: a token's code is then an array read, not a lexicon answer
+// compared against each class name.
+const std::vector<Fn>& CodesByWord(const RuleSet& rules) {
+  thread_local uint64_t serial = 0;
+  thread_local std::vector<Fn> codes;
+  if (serial != rules.vocabulary.serial() || codes.size() != rules.vocabulary.size() + 1) {
+    codes.assign(rules.vocabulary.size() + 1, Fn::kNone);
+    for (uint32_t w = 1; w < codes.size(); ++w) {
+      codes[w] = FnOf(rules.function_words.Field(WordId{w}, 0));
+    }
+    serial = rules.vocabulary.serial();
+  }
+  return codes;
+}
+
+}  // namespace
+
 WordView::WordView(const Document& doc, const RuleSet& rules)
     : doc_(doc), rules_(rules), words_(WordsOf(doc, rules, scratch_)) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   lower_text_ = AsciiLower(doc.text);
+  const std::vector<Fn>& codes = CodesByWord(rules);
   code_.resize(n);
   for (uint32_t t = 0; t < n; ++t) {
-    std::string_view c;
-    if (DotFollows(t, n)) c = rules.function_words.Field(words_[t].dotted, 0);
-    code_[t] = FnOf(c.empty() ? rules.function_words.Field(words_[t].base, 0) : c);
+    // "Jan" "." reads as "jan." when function_words knows it so.
+    const Fn dotted = DotFollows(t, n) ? codes[words_[t].dotted.value] : Fn::kNone;
+    code_[t] = dotted != Fn::kNone ? dotted : codes[words_[t].base.value];
   }
   opening_mark_.assign(n, 0);
   for (const QuotedRegion& r : doc.quoted) {
@@ -37,21 +58,28 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
   CollectMidSentenceCapitals();
 }
 
-// FNV-1a of the folded word without its possessive ending.
+// The folded word without its possessive ending ("’s" or "'s", as NumberWords found it).
+std::string_view WordView::LowerBase(uint32_t t) const {
+  const std::string_view lower = Lower(t);
+  if (!Possessive(t)) return lower;
+  return lower.substr(0, lower.size() - (lower[lower.size() - 2] == '\'' ? 2 : 4));
+}
+
+// A hash of LowerBase, eight bytes a step.
 uint64_t WordView::BaseHash(uint32_t t) const {
-  bool poss = false;
-  uint32_t h = 2166136261u;
-  for (char c : StripPossessive(Lower(t), &poss)) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 16777619u;
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const std::string_view base = LowerBase(t);
+  uint64_t h = base.size();
+  for (size_t i = 0; i < base.size(); i += 8) {
+    h = (h ^ Load8(base.data() + i, std::min<size_t>(8, base.size() - i))) * kMul;
   }
-  return h;
+  return static_cast<uint32_t>(h ^ h >> 32);
 }
 
 void WordView::CollectMidSentenceCapitals() {
   for (const Sentence& s : doc_.sentences) {
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      if (doc_.tokens[t].kind != TokenKind::kWord || !Capitalized(t) || Initial(t, s.token_begin)) {
+      if (!Capitalized(t) || doc_.tokens[t].kind != TokenKind::kWord || Initial(t, s.token_begin)) {
         continue;
       }
       midcaps_.push_back(BaseHash(t) << 32 | t);
@@ -61,12 +89,11 @@ void WordView::CollectMidSentenceCapitals() {
 }
 
 bool WordView::MidSentenceCapital(uint32_t t) const {
-  bool poss = false;
-  const std::string_view base = StripPossessive(Lower(t), &poss);
+  const std::string_view base = LowerBase(t);
   const uint64_t h = BaseHash(t) << 32;
   for (auto it = std::lower_bound(midcaps_.begin(), midcaps_.end(), h);
        it != midcaps_.end() && (*it & ~uint64_t{0xFFFFFFFF}) == h; ++it) {
-    if (StripPossessive(Lower(static_cast<uint32_t>(*it)), &poss) == base) return true;
+    if (LowerBase(static_cast<uint32_t>(*it)) == base) return true;
   }
   return false;
 }

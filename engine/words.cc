@@ -41,6 +41,11 @@ bool MayBePossessive(std::string_view text) {
   return text.size() > 2 && (text.back() == 's' || text.back() == 'S');
 }
 
+// Tokens are numbered a block at a time: the vocabulary slots of a block's
+// tokens are all requested before any is read, so their cache misses overlap
+// instead of each lookup waiting for its own.
+constexpr size_t kBlock = 32;
+
 }  // namespace
 
 std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
@@ -49,36 +54,49 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
   const std::string_view all = doc.text;
   std::vector<TokenWord> out(n);
   std::string dotted;  // reused: a long "word." without an allocation a token
-  for (size_t t = 0; t < n; ++t) {
-    const Span sp = doc.tokens[t].span;
-    const size_t size = sp.end - sp.begin;
-    const std::string_view text(all.data() + sp.begin, size);
-    TokenWord& w = out[t];
-    // Most tokens have at most eight bytes: folded once into one word, they
-    // are looked up, and so is their "word.", with no copy.
-    const uint64_t head = FoldedHeadAt(text.data(), size, all.size() - sp.begin);
-    if (size >= 2 && size <= 8) w.word = vocab.IdOfHead(head, size);
-    else w.word = vocab.Id(text);
-    w.base = w.word;
-    if (MayBePossessive(text)) {
-      bool possessive = false;
-      const std::string_view base = StripPossessive(text, &possessive);
-      if (possessive) {
-        w.base = vocab.Id(base);
-        w.flags |= kPossessive;
-      }
+  uint64_t heads[kBlock];
+  uint32_t hashes[kBlock];
+  for (size_t first = 0; first < n; first += kBlock) {
+    const size_t last = std::min(n, first + kBlock);
+    // Each token folded once: its first eight bytes serve it and its "word.".
+    for (size_t t = first; t < last; ++t) {
+      const Span sp = doc.tokens[t].span;
+      const std::string_view text(all.data() + sp.begin, sp.end - sp.begin);
+      heads[t - first] = FoldedHeadAt(text.data(), text.size(), all.size() - sp.begin);
+      hashes[t - first] = Vocabulary::Hash(text, heads[t - first]);
+      if (text.size() >= 2) vocab.Prefetch(hashes[t - first]);
     }
-    if (t + 1 < n && doc.tokens[t + 1].span.size() == 1 && all[doc.tokens[t + 1].span.begin] == '.') {
-      if (size >= 1 && size < 8) {
-        w.dotted = vocab.IdOfHead(head | uint64_t{'.'} << (8 * size), size + 1);
-      } else {
-        dotted.assign(text);
-        dotted += '.';
-        w.dotted = vocab.Id(dotted);
+    for (size_t t = first; t < last; ++t) {
+      const Span sp = doc.tokens[t].span;
+      const size_t size = sp.end - sp.begin;
+      const std::string_view text(all.data() + sp.begin, size);
+      const uint64_t head = heads[t - first];
+      TokenWord& w = out[t];
+      w.word = size >= 2 ? vocab.Id(text, head, hashes[t - first]) : vocab.Id(text);
+      w.base = w.word;
+      if (MayBePossessive(text)) {
+        bool possessive = false;
+        const std::string_view base = StripPossessive(text, &possessive);
+        if (possessive) {
+          w.base = vocab.Id(base);
+          w.flags |= kPossessive;
+        }
       }
-      if (doc.tokens[t + 1].span.begin == sp.end) w.flags |= kDotAttached;
+      if (t + 1 < n && doc.tokens[t + 1].span.size() == 1 &&
+          all[doc.tokens[t + 1].span.begin] == '.') {
+        if (size >= 1 && size < 8) {
+          const uint64_t dotted_head = head | uint64_t{'.'} << (8 * size);
+          const std::string_view as_key(text.data(), size + 1);  // only its size is read
+          w.dotted = vocab.Id(as_key, dotted_head, Vocabulary::Hash(as_key, dotted_head));
+        } else {
+          dotted.assign(text);
+          dotted += '.';
+          w.dotted = vocab.Id(dotted);
+        }
+        if (doc.tokens[t + 1].span.begin == sp.end) w.flags |= kDotAttached;
+      }
+      if (size != 0) w.flags |= CaseFlags(text);
     }
-    if (size != 0) w.flags |= CaseFlags(text);
   }
   return out;
 }

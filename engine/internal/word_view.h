@@ -64,6 +64,7 @@ class WordView {
   // Words seen capitalised where capitals are not forced: names the text uses as names.
   void CollectMidSentenceCapitals();
   bool MidSentenceCapital(uint32_t t) const;
+  std::string_view LowerBase(uint32_t t) const;
   uint64_t BaseHash(uint32_t t) const;
 
   const Document& doc_;
