@@ -180,5 +180,24 @@ TEST_CASE("rules: an override's words are numbered, and only its words") {
   CHECK(rules.vocabulary.serial() != testing::BuiltinRules().vocabulary.serial());
 }
 
+TEST_CASE("rules: a word looked up in steps (hash, prefetch, find) gets the number Id gives it") {
+  const Vocabulary& vocab = testing::BuiltinRules().vocabulary;
+  // Short and long words, known and unknown, folded and not, and "word." forms.
+  for (std::string_view word : {"said", "SAID", "Mr.", "mr", "Theresa", "spokeswoman", "SPOKESWOMAN",
+                                "zz", "zzyzxzzyzx", "Organisation", "al-Qaeda", "ms.", "Jan."}) {
+    CAPTURE(word);
+    uint64_t head = 0;
+    for (size_t i = 0; i < word.size() && i < 8; ++i) {
+      const char c = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
+      head |= uint64_t{static_cast<unsigned char>(c)} << (8 * i);
+    }
+    const uint32_t hash = Vocabulary::Hash(word, head);
+    vocab.Prefetch(hash);
+    CHECK(vocab.Id(word, head, hash).value == vocab.Id(word).value);
+  }
+  CHECK(vocab.Id("said").known());
+  CHECK(vocab.Id("spokeswoman").known());
+}
+
 }  // namespace
 }  // namespace qg
