@@ -39,15 +39,8 @@ inline std::string Initials(std::string_view name) {
 // AsciiLower(text).find(lower) != npos would say, but with no copy: the history
 // scan of definite descriptions asks it of every recent entity.
 inline bool FoldedContains(std::string_view text, std::string_view lower) {
-  if (lower.size() > text.size()) return false;
   for (size_t i = 0; i + lower.size() <= text.size(); ++i) {
-    size_t k = 0;
-    for (; k < lower.size(); ++k) {
-      char c = text[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != lower[k]) break;
-    }
-    if (k == lower.size()) return true;
+    if (FoldedIs(text.substr(i, lower.size()), lower)) return true;
   }
   return false;
 }
@@ -56,25 +49,8 @@ inline bool FoldedContains(std::string_view text, std::string_view lower) {
 // they fill buffers the caller keeps, and views point into the argument.
 
 inline void AsciiLowerInto(std::string_view s, std::string* out) {
-  out->resize(s.size());
-  char* o = out->data();
-  size_t i = 0;
-  // Eight bytes at a time: a byte is an ASCII capital when it is below 0x80,
-  // at least 'A' and at most 'Z'; adding 0x3f (0x25) to its low seven bits
-  // carries into bit 7 exactly when it is >= 'A' (> 'Z'). Its 0x20 bit is then set.
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    const uint64_t low = x & 0x7f7f7f7f7f7f7f7fULL;
-    const uint64_t upper = ~x & ((low + 0x3f3f3f3f3f3f3f3fULL) ^ (low + 0x2525252525252525ULL)) &
-                           0x8080808080808080ULL;
-    x |= upper >> 2;
-    std::memcpy(o + i, &x, 8);
-  }
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    o[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
+  out->assign(s);
+  AsciiLowerInPlace(out->data(), out->size());
 }
 
 inline void WordsInto(std::string_view s, std::vector<std::string_view>* out) {
@@ -110,7 +86,7 @@ inline void LowerInitialsInto(std::string_view name, std::string* out) {
 }
 
 inline bool FoldedStartsWith(std::string_view text, std::string_view lower) {
-  return text.size() >= lower.size() && FoldedContains(text.substr(0, lower.size()), lower);
+  return text.size() >= lower.size() && FoldedIs(text.substr(0, lower.size()), lower);
 }
 
 // StripArticle of text already folded to lower case, as a view into it.
@@ -122,11 +98,8 @@ inline std::string_view StripFoldedArticle(std::string_view lower) {
 }
 
 inline std::string StripArticle(std::string_view s) {
-  std::string l = AsciiLower(s);
-  for (const char* a : {"the ", "a ", "an "}) {
-    if (l.rfind(a, 0) == 0) return l.substr(std::char_traits<char>::length(a));
-  }
-  return l;
+  const std::string lower = AsciiLower(s);
+  return std::string(StripFoldedArticle(lower));
 }
 
 }  // namespace qg::internal
