@@ -52,18 +52,30 @@ bool FoldedKeys::LongKeyIs(std::string_view query, uint32_t index) const {
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.index == kAbsent) return i;
-    if (s.hash == hash && heads_[s.index] == head &&
-        (key.size() <= 8 || LongKeyIs(key, s.index))) {
+    if (s.hash == hash && s.head == head && (key.size() <= 8 || LongKeyIs(key, s.index))) {
       return i;
     }
   }
 }
 
-void FoldedKeys::Grow() {
+uint32_t FoldedKeys::FindLong(std::string_view key, uint64_t head, uint32_t hash) const {
+  if (key.size() > max_key_bytes_) return kAbsent;
+  return slots_[Probe(key, hash, head)].index;
+}
+
+void FoldedKeys::Grow() { Rehash(slots_.size() < 64 ? 64 : slots_.size() * 2); }
+
+void FoldedKeys::Spread(size_t slots_per_key) {
+  size_t size = slots_.size();
+  while (size < keys_.size() * slots_per_key) size *= 2;
+  if (size > slots_.size()) Rehash(size);
+}
+
+void FoldedKeys::Rehash(size_t size) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.size() < 64 ? 64 : old.size() * 2, Slot{});
+  slots_.assign(size, Slot{});
   for (const Slot& s : old) {
-    if (s.index != kAbsent) slots_[Probe(keys_[s.index], s.hash, heads_[s.index])] = s;
+    if (s.index != kAbsent) slots_[Probe(keys_[s.index], s.hash, s.head)] = s;
   }
 }
 
@@ -74,9 +86,8 @@ uint32_t FoldedKeys::Insert(std::string_view key) {
   const uint32_t hash = Hash(key, head);
   Slot& slot = slots_[Probe(key, hash, head)];
   if (slot.index != kAbsent) return slot.index;
-  slot = Slot{hash, static_cast<uint32_t>(keys_.size())};
+  slot = Slot{head, hash, static_cast<uint32_t>(keys_.size())};
   keys_.push_back(internal::AsciiLower(key));
-  heads_.push_back(head);
   max_key_bytes_ = std::max(max_key_bytes_, key.size());
   return slot.index;
 }
@@ -118,6 +129,7 @@ void Vocabulary::Build(const std::vector<Lexicon*>& lexicons) {
       words_.Insert(std::string_view(key).substr(0, key.find(' ')));
     }
   }
+  words_.Spread(4);
   for (int c = 0; c < 256; ++c) {
     const char byte = static_cast<char>(c);
     const uint32_t i = words_.Find(std::string_view(&byte, 1));

@@ -44,33 +44,47 @@ class FoldedKeys {
     return key.size() <= 8 ? ShortHash(head, key.size()) : LongHash(key, head);
   }
   void Prefetch(uint32_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
+  // Find by a full probe (keys of any length).
+  uint32_t FindLong(std::string_view key, uint64_t head, uint32_t hash) const;
   uint32_t Find(std::string_view key, uint64_t head, uint32_t hash) const {
-    if (key.size() > max_key_bytes_) return kAbsent;
+    if (key.size() > 8) return FindLong(key, head, hash);
+    // A key of at most eight bytes is its hash (whose top byte is the length)
+    // and its head. Its home slot and the next answer nearly every lookup, read
+    // without a branch on what they hold: whether a token is a known word is
+    // a coin toss the branch predictor would lose a third of the time.
     const size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (s.index == kAbsent) return kAbsent;
-      if (s.hash == hash && heads_[s.index] == head &&
-          (key.size() <= 8 || LongKeyIs(key, s.index))) {
-        return s.index;
-      }
+    const Slot& a = slots_[hash & mask];
+    const Slot& b = slots_[(hash + 1) & mask];
+    uint32_t found = kAbsent;
+    found = a.hash == hash && a.head == head ? a.index : found;
+    found = b.hash == hash && b.head == head ? b.index : found;
+    // Linear probing puts a key in the first free slot from its home, so a
+    // free slot among the two ends the search.
+    if (found != kAbsent || a.index == kAbsent || b.index == kAbsent) [[likely]] {
+      return found;
     }
+    return FindLong(key, head, hash);
   }
   // Number of `key`, added (lower-cased with ASCII folding) when absent.
   uint32_t Insert(std::string_view key);
+  // Regrows the table to at least `slots_per_key` slots a key. A sparse table
+  // answers most misses at the first slot, where a 3/4-full one probes about
+  // seven: for the vocabulary, asked once a token, that is worth 64 KB.
+  void Spread(size_t slots_per_key);
   const std::string& key(uint32_t index) const { return keys_[index]; }
   size_t size() const { return keys_.size(); }
 
  private:
   // Lookups are the engine's most frequent call, and most miss. An
-  // open-addressing table with a power-of-two size and the hash kept in each
-  // slot answers a miss from one cache line with no division and no
-  // allocation; keys are folded while hashing. Slots are eight bytes and the
-  // table at most 3/4 full: the vocabulary of every lexicon (~34k words) then
-  // fits the per-core cache, where 16-byte slots half full did not.
+  // open-addressing table with a power-of-two size, the hash and the folded
+  // first eight bytes kept in each slot, answers a miss from one cache line
+  // with no division, no allocation and no second load; keys are folded while
+  // hashing. The vocabulary (~1,500 words) is spread to a quarter full, so
+  // 128 KB stay in the core's cache.
   struct Slot {
+    uint64_t head = 0;         // FoldedHead of the key: short keys whole
     uint32_t hash = 0;
-    uint32_t index = kAbsent;  // into keys_ and heads_
+    uint32_t index = kAbsent;  // into keys_
   };
   // The hash of a key of at most eight bytes; longer keys mix in their other
   // bytes (LongHash). The top byte is the length, so for short keys equal
@@ -87,9 +101,9 @@ class FoldedKeys {
   // Slot of `key` (compared folded), or of the empty slot where it would go.
   size_t Probe(std::string_view key, uint32_t hash, uint64_t head) const;
   void Grow();
+  void Rehash(size_t size);  // a power of two
 
   std::vector<std::string> keys_;  // folded
-  std::vector<uint64_t> heads_;    // FoldedHead of each key: most keys whole
   std::vector<Slot> slots_ = std::vector<Slot>(1);  // never empty: a probe needs no check
   size_t max_key_bytes_ = 0;  // longer keys cannot be present: rejected without hashing
 };
@@ -177,7 +191,7 @@ struct RuleSet {
   Lexicon titles;          // titles.tsv: title word -> gender, class ("mr." -> male, honorific)
   Lexicon anonymous;       // anonymous.tsv: head nouns of unnamed sources -> number
   Lexicon organizations;   // organizations.tsv: names and head words of institutions
-  Lexicon forenames;       // lexicons/forenames-en.tsv: first name -> gender
+  Lexicon forenames;       // lexicons/forenames-en.tsv: first name -> gender; asked by text only (not numbered)
   Lexicon channels;        // channels.tsv: words after "in a"/"told" naming a channel
   Lexicon function_words;  // function_words.tsv: capitalised words that start no name
   Vocabulary vocabulary;   // the words of all the lexicons above, numbered

@@ -129,7 +129,7 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
       // "the White House": the article is no part of the name.
     }
   } else {
-    std::string_view g = rules_.forenames.Field(first, 0);
+    std::string_view g = rules_.forenames.Field(TokenText(doc_, name_begin), 0);
     if (gender == Gender::kUnknown) {
       gender = g == "male" ? Gender::kMale : g == "female" ? Gender::kFemale : Gender::kUnknown;
     }

@@ -121,7 +121,7 @@ bool WordView::NameLike(uint32_t t, uint32_t sent_begin) const {
   }
   // A capitalised word that only ever opens sentences ("Mostly, he says",
   // "Cake") is no name unless the lexicons know it.
-  if (initial && !rules_.forenames.Contains(base) && !rules_.organizations.Contains(base) &&
+  if (initial && !rules_.forenames.Contains(LowerBase(t)) && !rules_.organizations.Contains(base) &&
       !Acronym(t) && !MidSentenceCapital(t)) {
     return false;
   }

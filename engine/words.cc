@@ -16,19 +16,20 @@ namespace {
 
 // IsCapitalized and IsAcronym answer most words from their first byte: an
 // ASCII lower-case letter starts neither, unless a hyphen within the first
-// four bytes makes "al-Qaeda" a name.
-uint8_t CaseFlags(std::string_view text) {
+// four bytes makes "al-Qaeda" a name. `head` is the word's first eight bytes
+// folded and zero-padded.
+uint8_t CaseFlags(std::string_view text, uint64_t head) {
   const unsigned char c = static_cast<unsigned char>(text[0]);
+  if (c >= 'a' && c <= 'z') {
+    // Bytes 1-3 of the head equal to '-': a zero byte in head ^ "----".
+    constexpr uint64_t kHyphens = 0x2D2D2D00ull, kLow = 0x01010100ull, kHigh = 0x80808000ull;
+    const uint64_t x = (head & 0xFFFFFF00ull) ^ kHyphens;
+    if (((x - kLow) & ~x & kHigh) == 0) [[likely]] return 0;
+    return IsCapitalized(text) ? kCapitalized : 0;
+  }
   // Punctuation and one-letter words: one byte is ASCII in valid UTF-8, and
   // an acronym needs two capitals.
   if (text.size() == 1) return c >= 'A' && c <= 'Z' ? kCapitalized : 0;
-  if (c >= 'a' && c <= 'z') {
-    const size_t head = std::min<size_t>(text.size(), 4);
-    for (size_t i = 1; i < head; ++i) {
-      if (text[i] == '-') return IsCapitalized(text) ? kCapitalized : 0;
-    }
-    return 0;
-  }
   uint8_t flags = 0;
   if ((c >= 'A' && c <= 'Z') || IsCapitalized(text)) flags |= kCapitalized;
   // An ASCII byte and then a lower-case letter: "Mr", "2nd" are no acronyms.
@@ -36,9 +37,22 @@ uint8_t CaseFlags(std::string_view text) {
   return flags;
 }
 
-// Possessive endings are "’s" and "'s" in either case.
-bool MayBePossessive(std::string_view text) {
-  return text.size() > 2 && (text.back() == 's' || text.back() == 'S');
+// Possessive endings are "’s" and "'s" in either case (StripPossessive):
+// read from the last four bytes with no branch, as most tokens end otherwise.
+// `end` is the token's end in `all`.
+size_t PossessiveEnding(std::string_view all, size_t begin, size_t end) {
+  if (end - begin < 3) return 0;
+  if (end < 4) [[unlikely]] {  // "X's" opening the text: no four bytes to read
+    bool possessive = false;
+    const std::string_view word = all.substr(begin, end - begin);
+    return word.size() - StripPossessive(word, &possessive).size();
+  }
+  uint32_t tail;
+  std::memcpy(&tail, all.data() + end - 4, 4);
+  const uint32_t s = tail >> 24 | 0x20;  // the last byte, ASCII-folded
+  const bool apostrophe = (tail >> 16 & 0xFF) == '\'';
+  const bool curly = end - begin > 4 && (tail & 0xFFFFFF) == 0x99'80'E2;  // U+2019
+  return s != 's' ? 0 : apostrophe ? 2 : curly ? 4 : 0;
 }
 
 // Tokens are numbered a block at a time: the vocabulary slots of a block's
@@ -64,7 +78,7 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
       const std::string_view text(all.data() + sp.begin, sp.end - sp.begin);
       heads[t - first] = FoldedHeadAt(text.data(), text.size(), all.size() - sp.begin);
       hashes[t - first] = Vocabulary::Hash(text, heads[t - first]);
-      if (text.size() >= 2) vocab.Prefetch(hashes[t - first]);
+      vocab.Prefetch(hashes[t - first]);
     }
     for (size_t t = first; t < last; ++t) {
       const Span sp = doc.tokens[t].span;
@@ -72,15 +86,11 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
       const std::string_view text(all.data() + sp.begin, size);
       const uint64_t head = heads[t - first];
       TokenWord& w = out[t];
-      w.word = size >= 2 ? vocab.Id(text, head, hashes[t - first]) : vocab.Id(text);
+      w.word = vocab.Id(text, head, hashes[t - first]);
       w.base = w.word;
-      if (MayBePossessive(text)) {
-        bool possessive = false;
-        const std::string_view base = StripPossessive(text, &possessive);
-        if (possessive) {
-          w.base = vocab.Id(base);
-          w.flags |= kPossessive;
-        }
+      if (const size_t ending = PossessiveEnding(all, sp.begin, sp.end); ending != 0) {
+        w.base = vocab.Id(text.substr(0, size - ending));
+        w.flags |= kPossessive;
       }
       if (t + 1 < n && doc.tokens[t + 1].span.size() == 1 &&
           all[doc.tokens[t + 1].span.begin] == '.') {
@@ -95,7 +105,7 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
         }
         if (doc.tokens[t + 1].span.begin == sp.end) w.flags |= kDotAttached;
       }
-      if (size != 0) w.flags |= CaseFlags(text);
+      if (size != 0) w.flags |= CaseFlags(text, head);
     }
   }
   return out;

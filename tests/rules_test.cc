@@ -3,10 +3,14 @@
 // line and RE2's message, and a missing rules directory.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <set>
 
+#include "engine/internal/lexical.h"
 #include "engine/internal/patterns.h"
+#include "engine/internal/words.h"
 #include "engine/rules.h"
+#include "engine/segment.h"
 #include "tests/io_test_util.h"
 
 namespace qg {
@@ -149,8 +153,8 @@ TEST_CASE("rules: LoadRules of a missing directory is NotFound naming it") {
 TEST_CASE("rules: a lexicon answers a word by its number as it answers the word") {
   const RuleSet& rules = testing::BuiltinRules();
   const Lexicon* lexicons[] = {&rules.abbreviations, &rules.speech_verbs, &rules.titles,
-                               &rules.anonymous,     &rules.organizations, &rules.forenames,
-                               &rules.channels,      &rules.function_words};
+                               &rules.anonymous,     &rules.organizations, &rules.channels,
+                               &rules.function_words};
   for (std::string_view word : {"said", "SAID", "Mr.", "officials", "Pentagon", "John", "the",
                                 "statement", ",", "a", "I", "zzyzx", "", "not", "press"}) {
     CAPTURE(word);
@@ -199,5 +203,62 @@ TEST_CASE("rules: a word looked up in steps (hash, prefetch, find) gets the numb
   CHECK(vocab.Id("spokeswoman").known());
 }
 
+TEST_CASE("rules: each token's flags and numbers agree with the text functions they stand for") {
+  // The numbering reads possessive endings and capitals from raw bytes; these
+  // tokens (a possessive opening the text, curly and straight endings, a
+  // hyphenated particle, acronyms, a non-ASCII capital) hold it to
+  // StripPossessive, IsCapitalized, IsAcronym and Vocabulary::Id.
+  const RuleSet& rules = testing::BuiltinRules();
+  Document doc;
+  doc.text = "X's lawyer and Ann\u2019s aide met al-Qaeda's NATO. Mr. Smith\u2019S US ex-CEO "
+             "\u00c9lise said it's 2nd. Is's ISN'T s's \u2019s Bo\u2019s";
+  doc.paragraphs = FindParagraphs(doc.text);
+  doc.tokens = Tokenize(doc);
+  const std::vector<TokenWord> words = internal::NumberWords(doc, rules);
+  REQUIRE(words.size() == doc.tokens.size());
+  int possessives = 0;
+  for (size_t t = 0; t < doc.tokens.size(); ++t) {
+    const std::string_view text = doc.slice(doc.tokens[t].span);
+    CAPTURE(text);
+    bool possessive = false;
+    const std::string_view base = internal::StripPossessive(text, &possessive);
+    possessives += possessive;
+    CHECK(((words[t].flags & internal::kPossessive) != 0) == possessive);
+    CHECK(words[t].word.value == rules.vocabulary.Id(text).value);
+    CHECK(words[t].base.value == rules.vocabulary.Id(base).value);
+    CHECK(((words[t].flags & internal::kCapitalized) != 0) == internal::IsCapitalized(text));
+    CHECK(((words[t].flags & internal::kAcronym) != 0) == internal::IsAcronym(text));
+  }
+  CHECK(possessives >= 5);
+}
+
 }  // namespace
+TEST_CASE("rules: FoldedKeys finds every key, full or spread, short or long, and no other") {
+  // Thousands of keys in a 3/4-full table put many beside their home slot,
+  // so the two-slot fast path and the full probe both answer.
+  FoldedKeys keys;
+  std::vector<std::string> present, absent;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string key = (i % 3 == 0 ? "word" : i % 3 == 1 ? "w" : "a-much-longer-key-") + std::to_string(i);
+    (i % 2 == 0 ? present : absent).push_back(key);
+  }
+  for (const std::string& k : present) keys.Insert(k);
+  auto check = [&] {
+    for (size_t i = 0; i < present.size(); ++i) {
+      CAPTURE(present[i]);
+      REQUIRE(keys.Find(present[i]) == i);
+      std::string upper = present[i];
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      REQUIRE(keys.Find(upper) == i);  // folded
+    }
+    for (const std::string& k : absent) {
+      CAPTURE(k);
+      REQUIRE(keys.Find(k) == FoldedKeys::kAbsent);
+    }
+  };
+  check();
+  keys.Spread(4);
+  check();
+}
+
 }  // namespace qg
