@@ -115,6 +115,12 @@ int Attributor::SplitCoordinated(const TaggedSentence& ts, int a, int b) const {
 
 bool Attributor::MatchSentence(uint32_t s) {
   current_sentence_ = s;
+  // A sentence with neither a cue nor a quotation (about half of news prose)
+  // matches no pattern and gives ResolveContext nothing: it stays untagged.
+  if (rules_.patterns != nullptr && rules_.patterns->every_pattern_needs_cue &&
+      !HoldsCueOrQuote(doc_.sentences[s])) {
+    return false;
+  }
   tagged_[s] = TagSentence(doc_, rules_, ctx_, s);
   const TaggedSentence& ts = tagged_[s];
   if (ts.tags.empty() || rules_.patterns == nullptr) return false;
@@ -149,6 +155,14 @@ bool Attributor::MatchSentence(uint32_t s) {
     begin = cut + 1;
   }
   return any;
+}
+
+bool Attributor::HoldsCueOrQuote(const Sentence& sent) const {
+  for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
+    // Negative (-1) only when both are: no cue and no quotation starts here.
+    if ((ctx_.cue_at[t] & ctx_.region_at[t]) >= 0) return true;
+  }
+  return false;
 }
 
 bool Attributor::IsKickerLine(uint32_t s) const {

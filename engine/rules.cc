@@ -181,6 +181,13 @@ Result<RuleSet> LoadRulesFromFiles(
     else s = Status(StatusCode::kRuleError, path + ": unknown rule file");
     if (!s.ok()) return s;
   }
+  const internal::TagLetters cue_letters = internal::TagLetters::Of(internal::kCueLetters);
+  patterns->every_pattern_needs_cue = std::all_of(
+      patterns->patterns.begin(), patterns->patterns.end(), [&](const internal::Pattern& p) {
+        return std::any_of(p.needs.begin(), p.needs.end(), [&](const internal::TagLetters& g) {
+          return (g.bits[0] & ~cue_letters.bits[0]) == 0 && (g.bits[1] & ~cue_letters.bits[1]) == 0;
+        });
+      });
   // The prefilter set: a failure here only costs speed, never a result.
   auto set = std::make_unique<RE2::Set>(internal::PatternOptions(), RE2::UNANCHORED);
   bool set_ok = true;

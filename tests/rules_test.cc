@@ -141,6 +141,29 @@ TEST_CASE("rules: a good override replaces only its own file") {
   CHECK(r.value().speech_verbs.Field("said", 0) == "say");  // still the built-in list
 }
 
+TEST_CASE("rules: sentences without a cue go untagged only while every pattern needs a cue letter") {
+  // The built-in patterns all need a cue (their needs column says so), which
+  // lets attribution skip tagging sentences with no cue and no quotation; an
+  // override with a pattern that needs none turns the skip off.
+  CHECK(testing::BuiltinRules().patterns->every_pattern_needs_cue);
+  TempDir dir;
+  WriteFile(dir.path() / "patterns.tsv",
+            "cued\t^(?P<spk>S)(?P<cue>V)(?P<clause>w+)$\tquote\t0.5\tSVw\tVSw\tS V\n");
+  Result<RuleSet> cued = LoadRules(dir.path().string());
+  REQUIRE_MESSAGE(cued.ok(), cued.status().ToString());
+  CHECK(cued.value().patterns->every_pattern_needs_cue);
+  WriteFile(dir.path() / "patterns.tsv",
+            "cued\t^(?P<spk>S)(?P<cue>V)(?P<clause>w+)$\tquote\t0.5\tSVw\tVSw\tS V\n"
+            "uncued\t^(?P<spk>S)(?P<clause>w+)$\tquote\t0.5\tSw\twS\tS\n");
+  Result<RuleSet> uncued = LoadRules(dir.path().string());
+  REQUIRE_MESSAGE(uncued.ok(), uncued.status().ToString());
+  CHECK_FALSE(uncued.value().patterns->every_pattern_needs_cue);
+  WriteFile(dir.path() / "patterns.tsv", "undeclared\t^(?P<spk>S)(?P<cue>V)(?P<clause>w+)$\tquote\t0.5\tSVw\tVSw\n");
+  Result<RuleSet> undeclared = LoadRules(dir.path().string());
+  REQUIRE_MESSAGE(undeclared.ok(), undeclared.status().ToString());
+  CHECK_FALSE(undeclared.value().patterns->every_pattern_needs_cue);
+}
+
 TEST_CASE("rules: LoadRules of a missing directory is NotFound naming it") {
   TempDir dir;
   const std::string missing = dir / "no-such-rules";

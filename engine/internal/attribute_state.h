@@ -32,6 +32,7 @@ class Attributor {
  private:
   bool MatchSentence(uint32_t s);
   bool IsKickerLine(uint32_t s) const;
+  bool HoldsCueOrQuote(const Sentence& sent) const;
   bool MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole);
   static bool HasAttribution(const std::string& tags, size_t from);
   int MakeQuote(const TaggedSentence& ts, int a, int b, int spk_unit, int cue_unit,

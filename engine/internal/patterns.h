@@ -67,8 +67,17 @@ struct Pattern {
   }
 };
 
+// The letters TagSentence gives cue units (a speech verb, "according to", a
+// verb of belief): none of them appears in a sentence where no cue starts.
+inline constexpr std::string_view kCueLetters = "VKGvgAb";
+
 struct CompiledPatterns {
   std::vector<Pattern> patterns;
+  // True when every pattern needs a cue letter (one of its `needs` groups lies
+  // within kCueLetters): a sentence with no cue then matches none, and one with
+  // no quotation either is not even tagged. Computed at load, as --rules may
+  // bring patterns that need no cue.
+  bool every_pattern_needs_cue = false;
   // All patterns in one unanchored RE2::Set, Add index == index in `patterns`.
   // One pass over a tag string tells which patterns can match, so the costly
   // match with submatches runs only for those (most sentences match none).
