@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "engine/internal/lexical.h"
+#include "engine/internal/patterns.h"
 #include "engine/internal/text_util.h"
 #include "engine/internal/words.h"
 
@@ -82,13 +83,15 @@ char WordTag(const RuleSet& rules, std::string_view w, WordId id) {
   return tag;
 }
 
-// Length in tokens of a channel phrase at t ("in a statement", "on Twitter"), or 0.
+bool MayOpenChannel(std::string_view w) {
+  return FoldedIs(w, "in") || FoldedIs(w, "on") || FoldedIs(w, "at") || FoldedIs(w, "via") ||
+         FoldedIs(w, "during");
+}
+
+// Length in tokens of a channel phrase at t ("in a statement", "on Twitter"),
+// or 0; the word at t is one that MayOpenChannel.
 uint32_t ChannelAt(const Document& doc, const RuleSet& rules, const std::vector<TokenWord>& words,
-                   uint32_t t, uint32_t end, std::string_view w) {
-  if (!FoldedIs(w, "in") && !FoldedIs(w, "on") && !FoldedIs(w, "at") && !FoldedIs(w, "via") &&
-      !FoldedIs(w, "during")) {
-    return 0;
-  }
+                   uint32_t t, uint32_t end) {
   uint32_t k = t + 1;
   if (k < end && rules.function_words.Field(words[k].word, 0) == "det") ++k;
   if (k >= end || doc.tokens[k].kind != TokenKind::kWord) return 0;
@@ -115,7 +118,22 @@ bool LaterWord(const Document& doc, uint32_t t, uint32_t end) {
   return false;
 }
 
+// WordTag and MayOpenChannel of one word, in a WordTagTable entry.
+uint8_t FullWordTag(const RuleSet& rules, std::string_view w, WordId id) {
+  return static_cast<uint8_t>(WordTag(rules, w, id)) | (MayOpenChannel(w) ? kMayOpenChannel : 0);
+}
+
 }  // namespace
+
+std::vector<uint8_t> WordTagTable(const RuleSet& rules) {
+  const Vocabulary& vocab = rules.vocabulary;
+  std::vector<uint8_t> table(vocab.size() + 1);
+  table[0] = 'w';
+  for (uint32_t i = 1; i <= vocab.size(); ++i) {
+    table[i] = FullWordTag(rules, vocab.word(WordId{i}), WordId{i});
+  }
+  return table;
+}
 
 TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagContext& ctx,
                            uint32_t sentence) {
@@ -131,6 +149,11 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
     if (ctx.words.size() != doc.tokens.size()) ctx.words = NumberWords(doc, rules);
     words = &ctx.words;
   }
+  // The table of the vocabulary the words were numbered with, when there is one.
+  const std::vector<uint8_t>* word_tags =
+      rules.patterns != nullptr && rules.patterns->word_tags.size() == rules.vocabulary.size() + 1
+          ? &rules.patterns->word_tags
+          : nullptr;
   uint32_t t = s.token_begin;
   while (t < s.token_end) {
     Unit u;
@@ -171,12 +194,14 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
         case TokenKind::kQuoteMark: t = u.token_end; continue;  // stray mark or apostrophe
         case TokenKind::kWord: {
           const std::string_view text = TokenText(doc, t);
-          uint32_t ch = ChannelAt(doc, rules, *words, t, s.token_end, text);
+          const WordId id = (*words)[t].word;
+          const uint8_t tag = word_tags != nullptr ? (*word_tags)[id.value] : FullWordTag(rules, text, id);
+          const uint32_t ch = (tag & kMayOpenChannel) != 0 ? ChannelAt(doc, rules, *words, t, s.token_end) : 0;
           if (ch > 0) {
             u.tag = 'h';
             u.token_end = t + ch;
           } else {
-            u.tag = WordTag(rules, text, (*words)[t].word);
+            u.tag = static_cast<char>(tag & ~kMayOpenChannel);
             // "was quoted as saying": the reporter's frame around the cue.
             if (FoldedIs(text, "quoted") && t + 1 < s.token_end &&
                 FoldedIs(TokenText(doc, t + 1), "as")) {

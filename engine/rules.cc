@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "engine/internal/patterns.h"
+#include "engine/internal/tags.h"
 
 namespace qg {
 namespace internal {
@@ -195,13 +196,14 @@ Result<RuleSet> LoadRulesFromFiles(
     set_ok = set_ok && set->Add(p.re->pattern(), nullptr) >= 0;
   }
   if (set_ok && set->Compile()) patterns->any = std::move(set);
-  rules.patterns = std::move(patterns);
   // Forenames (32k of the ~34k words) are left out: they are asked by text, of
   // a few capitalised words, while every token is numbered; without them the
   // vocabulary's table stays in the core's nearest caches.
   rules.vocabulary.Build({&rules.abbreviations, &rules.speech_verbs, &rules.titles,
                           &rules.anonymous, &rules.organizations, &rules.channels,
                           &rules.function_words});
+  patterns->word_tags = internal::WordTagTable(rules);
+  rules.patterns = std::move(patterns);
   return rules;
 }
 

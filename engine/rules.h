@@ -171,6 +171,8 @@ class Vocabulary {
   // Numbers the words of `lexicons` and indexes each lexicon by number.
   void Build(const std::vector<Lexicon*>& lexicons);
   size_t size() const { return words_.size(); }
+  // The folded text of a known word.
+  std::string_view word(WordId id) const { return words_.key(id.value - 1); }
   // Differs between any two vocabularies built in one process, so a
   // Document's word numbers can be checked against the rules at hand.
   uint64_t serial() const { return serial_; }

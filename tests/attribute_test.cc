@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/internal/patterns.h"
 #include "tests/attribution_test_util.h"
 
 namespace qg {
@@ -336,6 +337,29 @@ TEST_CASE("attribute: went on to say is speech" * doctest::may_fail()) {
       {"Kirby went on to say CLAUSE", "Kirby went on to say the plan is final.",
        "indirect [the plan is final] <- Kirby => Kirby (person)"},
   });
+}
+
+TEST_CASE("attribute: a word's tag letter is read from the vocabulary's table, folded") {
+  // Tagging asks one array a word (WordTagTable, built at load) instead of
+  // comparing each token with "that", "and", "to" and the function words.
+  const RuleSet& rules = testing::AttributionRules();
+  const std::vector<uint8_t>& table = rules.patterns->word_tags;
+  REQUIRE(table.size() == rules.vocabulary.size() + 1);
+  auto tag = [&](std::string_view w) { return static_cast<char>(table[rules.vocabulary.Id(w).value] & 0x7F); };
+  auto opens = [&](std::string_view w) { return (table[rules.vocabulary.Id(w).value] & internal::kMayOpenChannel) != 0; };
+  CHECK(tag("that") == 'T');
+  CHECK(tag("AND") == '&');
+  CHECK(tag("Whether") == 'i');
+  CHECK(tag("to") == 't');
+  CHECK(tag("was") == 'x');
+  CHECK(tag("never") == 'N');
+  CHECK(tag("when") == 'J');
+  CHECK(tag("yesterday") == 'd');
+  CHECK(tag("zzyzx") == 'w');  // unknown: number 0
+  CHECK(opens("In"));
+  CHECK(opens("during"));
+  CHECK_FALSE(opens("said"));
+  CHECK_FALSE(opens("zzyzx"));
 }
 
 }  // namespace

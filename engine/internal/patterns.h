@@ -78,6 +78,9 @@ struct CompiledPatterns {
   // no quotation either is not even tagged. Computed at load, as --rules may
   // bring patterns that need no cue.
   bool every_pattern_needs_cue = false;
+  // The tag letter of each vocabulary word by number (see WordTagTable in
+  // tags.h); built with the vocabulary, so tagging a word is one array read.
+  std::vector<uint8_t> word_tags;
   // All patterns in one unanchored RE2::Set, Add index == index in `patterns`.
   // One pass over a tag string tells which patterns can match, so the costly
   // match with submatches runs only for those (most sentences match none).

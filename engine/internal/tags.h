@@ -32,6 +32,14 @@ struct TagContext {
 };
 
 TagContext MakeTagContext(const Document& doc);
+
+// The tag of a word by its number in rules.vocabulary: its letter ('T' that,
+// '&' and, 'x' aux, 'w' any other word...; index 0, the unknown word, is 'w'),
+// plus kMayOpenChannel for the prepositions that open "in a statement". A
+// word's tag depends on its folded text only, so it is worked out once a
+// vocabulary word at load instead of once a token.
+inline constexpr uint8_t kMayOpenChannel = 0x80;
+std::vector<uint8_t> WordTagTable(const RuleSet& rules);
 TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagContext& ctx,
                            uint32_t sentence);
 
