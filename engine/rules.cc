@@ -189,13 +189,6 @@ Result<RuleSet> LoadRulesFromFiles(
           return (g.bits[0] & ~cue_letters.bits[0]) == 0 && (g.bits[1] & ~cue_letters.bits[1]) == 0;
         });
       });
-  // The prefilter set: a failure here only costs speed, never a result.
-  auto set = std::make_unique<RE2::Set>(internal::PatternOptions(), RE2::UNANCHORED);
-  bool set_ok = true;
-  for (const internal::Pattern& p : patterns->patterns) {
-    set_ok = set_ok && set->Add(p.re->pattern(), nullptr) >= 0;
-  }
-  if (set_ok && set->Compile()) patterns->any = std::move(set);
   // Forenames (32k of the ~34k words) are left out: they are asked by text, of
   // a few capitalised words, while every token is numbered; without them the
   // vocabulary's table stays in the core's nearest caches.

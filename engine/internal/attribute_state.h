@@ -65,7 +65,6 @@ class Attributor {
   // Buffers of MatchSentence/MatchUnits, kept across sentences to spare allocations.
   std::vector<size_t> cuts_;
   TaggedSentence part_;
-  std::vector<int> candidates_;
   std::vector<re2::StringPiece> groups_;
   bool debug_ = false;  // QG_DEBUG_TAGS set: print each sentence's tag string on stderr
 };

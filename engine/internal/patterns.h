@@ -14,7 +14,6 @@
 #include <vector>
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 namespace qg::internal {
 
@@ -81,11 +80,6 @@ struct CompiledPatterns {
   // The tag letter of each vocabulary word by number (see WordTagTable in
   // tags.h); built with the vocabulary, so tagging a word is one array read.
   std::vector<uint8_t> word_tags;
-  // All patterns in one unanchored RE2::Set, Add index == index in `patterns`.
-  // One pass over a tag string tells which patterns can match, so the costly
-  // match with submatches runs only for those (most sentences match none).
-  // Null when the set could not be built; callers then try every pattern.
-  std::unique_ptr<RE2::Set> any;
 };
 
 }  // namespace qg::internal
