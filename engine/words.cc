@@ -105,7 +105,9 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
         }
         if (doc.tokens[t + 1].span.begin == sp.end) w.flags |= kDotAttached;
       }
-      if (size != 0) w.flags |= CaseFlags(text, head);
+      // Capitals and acronyms need letters: numbers, punctuation, symbols and
+      // quotation marks (multi-byte, each a UTF-8 decode away) have none.
+      if (doc.tokens[t].kind == TokenKind::kWord && size != 0) w.flags |= CaseFlags(text, head);
     }
   }
   return out;
