@@ -117,6 +117,20 @@ TEST_CASE("segment: tokens") {
       {"BOM and NUL are white space", "\xEF\xBB\xBFOne\0two"s, "One/W two/W"},
       {"accented letters", "Émilie Côté said", "Émilie/W Côté/W said/W"},
       {"invalid bytes never crash", "a\xFF\xC0" "b", "a/W \xFF/S \xC0/S b/W"},
+      // Words are scanned sixteen bytes a step where sixteen remain: each end
+      // below falls at another place in a step, or in the bytes after the last.
+      {"long words end anywhere in a sixteen-byte step",
+       "Antidisestablishmentarianism, incomprehensibilities counterrevolutionaries;"
+       " abcdefghijklmnop qrstuvwxyzABCDEFG x",
+       "Antidisestablishmentarianism/W ,/P incomprehensibilities/W counterrevolutionaries/W ;/P"
+       " abcdefghijklmnop/W qrstuvwxyzABCDEFG/W x/W"},
+      {"a word runs into a non-ASCII letter or a joiner",
+       "Zwischenstaatlichkeitsvertrag\u00e9s zwischenstaatlich-vertrag2021 rock\u2019n",
+       "Zwischenstaatlichkeitsvertrag\u00e9s/W zwischenstaatlich-vertrag2021/W rock\u2019n/W"},
+      {"letters after digits, and the text's last word", "1234567890123456789abc and finalwordoftext",
+       "1234567890123456789abc/W and/W finalwordoftext/W"},
+      {"bytes next to the letters and digits in ASCII", "a@b a`b a[b a{b 0/9 a:b",
+       "a/W @/S b/W a/W `/S b/W a/W [/P b/W a/W {/P b/W 0/9/N a/W :/P b/W"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);
