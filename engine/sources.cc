@@ -1,7 +1,7 @@
 // Turns the entities that speak into Document::sources, with the institutions
 // they are affiliated with. Tested by tests/resolve_test.cc.
-#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "engine/internal/entity.h"
 #include "engine/internal/key_map.h"
@@ -9,35 +9,45 @@
 
 namespace qg::internal {
 
-void BuildSources(std::vector<Entity>& entities, Document& doc) {
-  // Institutions by name without article, for affiliations; the latest wins.
-  // Built before add() moves names away, and only when some entity has an affiliation.
-  std::pmr::monotonic_buffer_resource arena;
-  KeyMap<int> org_by_key(&arena);
-  std::string lower;
-  bool affiliated = std::any_of(entities.begin(), entities.end(), [](const Entity& e) {
-    return !e.affiliation.empty() && e.kind != SourceKind::kOrganization;
-  });
-  for (size_t o = 0; affiliated && o < entities.size(); ++o) {
-    if (entities[o].kind == SourceKind::kOrganization) {
-      AsciiLowerInto(entities[o].name, &lower);
-      Put(org_by_key, StripFoldedArticle(lower), static_cast<int>(o));
-    }
+namespace {
+
+// Institutions by name without article, for affiliations; the latest wins.
+class OrgIndex {
+ public:
+  int Find(std::string_view key) const {
+    const uint32_t id = ids_.Find(key);
+    return id == FoldedIds::kAbsent ? -1 : latest_[id];
   }
-  std::vector<int> source_of(entities.size(), -1);
+  // `key` must outlive the index.
+  void Put(std::string_view key, int org) {
+    const uint32_t id = ids_.Insert(key);
+    if (id == latest_.size()) latest_.push_back(org);
+    latest_[id] = org;
+  }
+
+ private:
+  FoldedIds ids_;
+  std::vector<int> latest_;
+};
+
+}  // namespace
+
+void BuildSources(Entities& entities, Document& doc) {
+  std::vector<Entity>& list = entities.list;
+  std::vector<int> source_of(list.size(), -1);
   std::vector<Source> sources;
   auto add = [&](int e) {
     if (source_of[e] >= 0) return source_of[e];
-    // Only kind and affiliation are read again below: the rest is moved.
-    Entity& ent = entities[e];
-    Source s;
-    s.name = std::move(ent.name);
+    const Entity& ent = list[e];
+    Source& s = sources.emplace_back();
+    s.name.assign(ent.name);
     s.kind = ent.kind;
-    s.descriptors = std::move(ent.descriptors);
+    for (int d = ent.descriptors; d >= 0; d = entities.descriptors[d].next) {
+      s.descriptors.push_back(*entities.descriptors[d].text);
+    }
     s.count = ent.count;
-    s.anonymity_reason = std::move(ent.reason);
+    s.anonymity_reason.assign(ent.reason);
     s.gender = ent.gender;
-    sources.push_back(std::move(s));
     source_of[e] = static_cast<int>(sources.size()) - 1;
     return source_of[e];
   };
@@ -46,32 +56,45 @@ void BuildSources(std::vector<Entity>& entities, Document& doc) {
     int e = doc.mentions[q.mention].entity;
     q.source = e >= 0 ? add(e) : -1;
   }
-  // Affiliations: the institution named in a speaker's descriptor.
+  // Affiliations: the institution named in a speaker's descriptor. The index
+  // of institutions is built when a speaker first has an affiliation.
+  OrgIndex orgs;
+  bool indexed = false;
   const size_t speaking = sources.size();
-  for (size_t e = 0; e < entities.size(); ++e) {
+  for (size_t e = 0; e < list.size(); ++e) {
     if (source_of[e] < 0 || static_cast<size_t>(source_of[e]) >= speaking) continue;
-    const std::string& aff = entities[e].affiliation;
-    if (aff.empty() || entities[e].kind == SourceKind::kOrganization) continue;
-    AsciiLowerInto(aff, &lower);
-    std::string_view key = StripFoldedArticle(lower);
-    auto found = org_by_key.find(key);
-    int org = found == org_by_key.end() ? -1 : found->second;
+    // A view into a mention: it outlives the entities appended below.
+    const std::string_view aff = list[e].affiliation;
+    if (aff.empty() || list[e].kind == SourceKind::kOrganization) continue;
+    if (!indexed) {
+      for (size_t o = 0; o < list.size(); ++o) {
+        if (list[o].kind == SourceKind::kOrganization) orgs.Put(StripArticleView(list[o].name), static_cast<int>(o));
+      }
+      indexed = true;
+    }
+    const std::string_view key = StripArticleView(aff);
+    int org = orgs.Find(key);
     if (org < 0) {
-      Entity ent;
+      Entity& ent = list.emplace_back();
       ent.name = aff;
       ent.kind = SourceKind::kOrganization;
       ent.gender = Gender::kNeuter;
       ent.named = true;
-      entities.push_back(std::move(ent));
       source_of.push_back(-1);
-      org = static_cast<int>(entities.size()) - 1;
-      Put(org_by_key, key, org);
+      org = static_cast<int>(list.size()) - 1;
+      orgs.Put(key, org);
     }
     int src = add(org);
     sources[source_of[e]].affiliation = src;
   }
+  // Each source's mentions, counted first so each list is allocated once.
+  std::vector<uint32_t> count(sources.size(), 0);
   for (Mention& m : doc.mentions) {
     m.entity = m.entity >= 0 ? source_of[m.entity] : -1;
+    if (m.entity >= 0) ++count[m.entity];
+  }
+  for (size_t s = 0; s < sources.size(); ++s) sources[s].mentions.reserve(count[s]);
+  for (const Mention& m : doc.mentions) {
     if (m.entity >= 0) sources[m.entity].mentions.push_back(m.span);
   }
   doc.sources = std::move(sources);

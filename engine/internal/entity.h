@@ -1,37 +1,55 @@
 // Entities of one article while resolution runs, and how the speaking ones
 // become Document::sources (internal; resolve.cc builds them, sources.cc
 // turns them into sources).
+//
+// Most entities never speak, so an entity copies no text: its strings are
+// views into the article's mentions (which resolution does not resize), and
+// only the entities that become sources are copied out, by BuildSources.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/document.h"
 
 namespace qg::internal {
 
+// One descriptor of an entity: a link in a list kept in Entities::descriptors.
+struct DescriptorLink {
+  const std::string* text;  // a Mention::descriptors element
+  int next = -1;
+};
+
 struct Entity {
-  std::string name;
+  std::string_view name;
   SourceKind kind = SourceKind::kPerson;
   Gender gender = Gender::kUnknown;
-  std::vector<std::string> descriptors;
-  std::string affiliation;
+  int descriptors = -1, last_descriptor = -1;  // first and last link, in order of addition
+  std::string_view affiliation;
   int count = -1;
-  std::string reason;
-  std::string first, last;  // lower-cased name tokens, persons only
+  std::string_view reason;
+  uint32_t first = 0, last = 0;  // numbers of the folded first and last name words, persons only
   int tokens = 0;
   bool named = false;       // a proper name, not a description
   // A lone capitalised word no forename, title or longer name vouches for
   // ("Cake"): it may speak when a cue names it, but pronouns do not take it.
   bool weak = false;
   int mention_count = 0;
+  uint32_t scan = 0;  // the last history scan that tried this entity (resolve.cc)
+};
+
+struct Entities {
+  std::vector<Entity> list;
+  std::vector<DescriptorLink> descriptors;
 };
 
 // Keeps the entities some quote resolves to, in order of first quote, plus the
 // institutions they are affiliated with; sets Quote::source and maps
 // Mention::entity from entity indices to source indices. A source's mentions
-// are those whose Mention::entity is its entity. The entities of sources are
-// moved from.
-void BuildSources(std::vector<Entity>& entities, Document& doc);
+// are those whose Mention::entity is its entity. Appends the institutions it
+// creates to `entities`.
+void BuildSources(Entities& entities, Document& doc);
 
 }  // namespace qg::internal

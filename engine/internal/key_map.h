@@ -1,37 +1,103 @@
-// String-keyed maps of one article's resolution (internal; resolve.cc, sources.cc).
+// Keys of one article's resolution numbered by their folded text (internal;
+// resolve.cc, sources.cc).
 //
-// They look up by string_view, so a probe builds no string, and their nodes
-// and keys live in an arena: an article's maps are built once and dropped
-// whole, so no node needs freeing on its own.
+// The resolver asks several indexes (latest entity by name, by first name, by
+// initials, ...) about the same few strings. Numbering each distinct string
+// once makes those indexes arrays by number, so one probe answers them all.
+// Keys are views into the article's mentions, compared with ASCII case folded,
+// so neither a probe nor an insert copies or folds text; the hash is the
+// lexicons' (FoldedKeys::Hash), which folds as it reads.
 #pragma once
 
-#include <functional>
-#include <memory_resource>
-#include <string>
+#include <cstdint>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
+
+#include "engine/internal/text_util.h"
+#include "engine/rules.h"
 
 namespace qg::internal {
 
-struct KeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+class FoldedIds {
+ public:
+  static constexpr uint32_t kAbsent = UINT32_MAX;
+
+  // Room for `keys` keys before the table grows (it grows on its own past that).
+  void Reserve(size_t keys) {
+    size_t size = 16;
+    while (size < keys * 2) size *= 2;
+    if (size > slots_.size()) Rehash(size);
+    keys_.reserve(keys);
+  }
+
+  // The number of `key` (folded), or kAbsent.
+  uint32_t Find(std::string_view key) const {
+    if (slots_.empty()) return kAbsent;
+    const uint64_t head = Head(key);
+    return slots_[Probe(key, head, FoldedKeys::Hash(key, head))].id;
+  }
+
+  // The number of `key`, numbered next when new. Its bytes must outlive the table.
+  uint32_t Insert(std::string_view key) {
+    // At most half full: most probes end at the home slot.
+    if ((keys_.size() + 1) * 2 > slots_.size()) Rehash(slots_.size() < 16 ? 16 : slots_.size() * 2);
+    const uint64_t head = Head(key);
+    const uint32_t hash = FoldedKeys::Hash(key, head);
+    Slot& slot = slots_[Probe(key, head, hash)];
+    if (slot.id == kAbsent) {
+      slot = Slot{head, hash, static_cast<uint32_t>(keys_.size())};
+      keys_.push_back(key);
+    }
+    return slot.id;
+  }
+
+  size_t size() const { return keys_.size(); }
+  std::string_view key(uint32_t id) const { return keys_[id]; }
+
+ private:
+  struct Slot {
+    uint64_t head = 0;  // first eight bytes folded: for keys of at most eight, the key
+    uint32_t hash = 0;  // its top byte is the length (FoldedKeys::Hash)
+    uint32_t id = kAbsent;
+  };
+
+  static uint64_t Head(std::string_view key) {
+    return AsciiLower8(Load8(key.data(), key.size() < 8 ? key.size() : 8));
+  }
+
+  static bool SameFolded(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); i += 8) {
+      const size_t n = a.size() - i < 8 ? a.size() - i : 8;
+      if (AsciiLower8(Load8(a.data() + i, n)) != AsciiLower8(Load8(b.data() + i, n))) return false;
+    }
+    return true;
+  }
+
+  // The slot holding `key`, or the free slot where it would go.
+  size_t Probe(std::string_view key, uint64_t head, uint32_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.id == kAbsent) return i;
+      if (s.hash == hash && s.head == head && (key.size() <= 8 || SameFolded(key, keys_[s.id]))) return i;
+    }
+  }
+
+  void Rehash(size_t size) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(size, Slot{});
+    const size_t mask = size - 1;
+    for (const Slot& s : old) {
+      if (s.id == kAbsent) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].id != kAbsent) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;  // a power of two in size once anything is reserved or inserted
+  std::vector<std::string_view> keys_;
 };
-
-struct KeyEq {
-  using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-};
-
-template <class V>
-using KeyMap = std::pmr::unordered_map<std::pmr::string, V, KeyHash, KeyEq>;
-
-// Sets map[key] with one hash and one probe: a node built for a key already
-// present is dropped into the arena, which costs memory only until the article is done.
-template <class V>
-void Put(KeyMap<V>& map, std::string_view key, V value) {
-  auto [it, inserted] = map.emplace(key, value);
-  if (!inserted) it->second = std::move(value);
-}
 
 }  // namespace qg::internal

@@ -97,6 +97,15 @@ inline std::string_view StripFoldedArticle(std::string_view lower) {
   return lower;
 }
 
+// StripFoldedArticle of `text` folded, as a view into `text` itself: the
+// resolver's keys are compared folded, so they need no folded copy.
+inline std::string_view StripArticleView(std::string_view text) {
+  for (std::string_view a : {"the ", "a ", "an "}) {
+    if (FoldedStartsWith(text, a)) return text.substr(a.size());
+  }
+  return text;
+}
+
 inline std::string StripArticle(std::string_view s) {
   const std::string lower = AsciiLower(s);
   return std::string(StripFoldedArticle(lower));
