@@ -36,6 +36,7 @@ using internal::Entity;
 using internal::FoldedContains;
 using internal::FoldedIds;
 using internal::FoldedStartsWith;
+using internal::KeyEntities;
 using internal::LowerInitialsInto;
 using internal::StripArticleView;
 using internal::WordsInto;
@@ -58,8 +59,7 @@ class Resolver {
     history_sentence_.reserve(n);
     // A name, its first and last words and initials or head noun: a few keys a
     // mention, most of them repeats.
-    ids_.Reserve(2 * n);
-    by_key_.reserve(2 * n);
+    keys_.Reserve(n);
     std::vector<uint8_t> speaks(n, 0);
     for (const Quote& q : doc_.quotes) {
       if (q.mention >= 0 && q.has_speaker) speaks[q.mention] = 1;
@@ -85,19 +85,10 @@ class Resolver {
         history_sentence_.push_back(mention.sentence);
       }
     }
-    BuildSources(entities_, doc_);
+    BuildSources(entities_, keys_, doc_);
   }
 
  private:
-  // What one key (by its number in ids_) indexes; -1 where nothing.
-  struct KeyEntities {
-    int by_kind[3] = {-1, -1, -1};  // latest entity of each kind with this name without article
-    int first = -1;                 // latest person with this first name
-    int single = -1;                // latest person of this one-word name
-    int initials = -1;              // latest institution with these initials
-    int head = -1;                  // latest anonymous group with this head noun
-    int surnames = -1;              // newest link in surnames_ of the persons with this surname
-  };
   // Persons by surname, newest first. An entity renamed stays listed under its
   // old surname too, as a bare surname may still mean it.
   struct SurnameLink {
@@ -109,17 +100,8 @@ class Resolver {
     return m.kind == MentionKind::kName && m.source_kind == SourceKind::kPerson;
   }
 
-  // The number of `key`, whose bytes must outlive the resolver.
-  uint32_t Key(std::string_view key) {
-    const uint32_t id = ids_.Insert(key);
-    if (id == by_key_.size()) by_key_.emplace_back();
-    return id;
-  }
-
-  const KeyEntities* Lookup(std::string_view key) const {
-    const uint32_t id = ids_.Find(key);
-    return id == FoldedIds::kAbsent ? nullptr : &by_key_[id];
-  }
+  uint32_t Key(std::string_view key) { return keys_.Key(key); }
+  const KeyEntities* Lookup(std::string_view key) const { return keys_.Lookup(key); }
 
   // words_ holds the words of m.name when IsPersonName(m).
   int NewEntity(const Mention& m) {
@@ -212,25 +194,25 @@ class Resolver {
   void Index(int e) {
     const Entity& ent = entities_.list[e];
     const int kind = static_cast<int>(ent.kind);
-    by_key_[Key(StripArticleView(ent.name))].by_kind[kind] = e;
+    keys_[Key(StripArticleView(ent.name))].by_kind[kind] = e;
     if (ent.kind == SourceKind::kPerson && ent.named) {
-      KeyEntities& last = by_key_[ent.last];
+      KeyEntities& last = keys_[ent.last];
       if (last.surnames < 0 || surnames_[last.surnames].entity != e) {
         surnames_.push_back({e, last.surnames});
         last.surnames = static_cast<int>(surnames_.size()) - 1;
       }
-      by_key_[ent.first].first = e;
-      if (ent.tokens == 1) by_key_[ent.first].single = e;
+      keys_[ent.first].first = e;
+      if (ent.tokens == 1) keys_[ent.first].single = e;
     }
     if (ent.kind == SourceKind::kOrganization) {
       LowerInitialsInto(ent.name, &initials_);
       if (initials_.size() >= 2) {
-        uint32_t id = ids_.Find(initials_);
+        uint32_t id = keys_.Find(initials_);
         if (id == FoldedIds::kAbsent) id = Key(Keep(initials_));
-        by_key_[id].initials = e;
+        keys_[id].initials = e;
       }
     }
-    if (ent.kind == SourceKind::kAnonymous) by_key_[Key(HeadOf(ent.name))].head = e;
+    if (ent.kind == SourceKind::kAnonymous) keys_[Key(HeadOf(ent.name))].head = e;
   }
 
   // A copy of `s` that lives as long as the resolver, for keys not in the text.
@@ -260,7 +242,7 @@ class Resolver {
     }
     int best = -1;
     if (w.size() == 1 && last != nullptr) best = std::max(best, last->by_kind[kOrg]);  // "Apple"
-    const uint32_t first_id = w.size() > 1 ? ids_.Find(w.front()) : FoldedIds::kAbsent;
+    const uint32_t first_id = w.size() > 1 ? keys_.Find(w.front()) : FoldedIds::kAbsent;
     // Newest first, and only a few: people sharing a surname are few in one article.
     size_t seen = 0;
     for (int i = surnames; i >= 0 && seen < 64; i = surnames_[i].next, ++seen) {
@@ -275,7 +257,7 @@ class Resolver {
       if (last != nullptr) best = std::max(best, last->first);  // "Kim" for Kim Jong-un
     } else {
       // "Wang" first, "Wang Qishan" later: family names may come first.
-      if (first_id != FoldedIds::kAbsent) best = std::max(best, by_key_[first_id].single);
+      if (first_id != FoldedIds::kAbsent) best = std::max(best, keys_[first_id].single);
       if (last != nullptr) best = std::max(best, last->single);
     }
     return best;
@@ -426,8 +408,7 @@ class Resolver {
   // Mentions with an entity, in text order: their entities and sentences.
   std::vector<int> history_entity_;
   std::vector<uint32_t> history_sentence_;
-  FoldedIds ids_;                    // keys: views into the mentions or arena_
-  std::vector<KeyEntities> by_key_;  // by key number
+  internal::KeyIndex keys_;  // keys are views into the mentions or arena_
   std::vector<SurnameLink> surnames_;
   std::pmr::monotonic_buffer_resource arena_;  // initials, which the text does not hold
   uint32_t scan_ = 0;                // numbers the history scans (Entity::scan)

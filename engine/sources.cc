@@ -1,6 +1,7 @@
 // Turns the entities that speak into Document::sources, with the institutions
 // they are affiliated with. Tested by tests/resolve_test.cc.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/internal/entity.h"
@@ -11,7 +12,7 @@ namespace qg::internal {
 
 namespace {
 
-// Institutions by name without article, for affiliations; the latest wins.
+// Institutions by name without article; the latest wins.
 class OrgIndex {
  public:
   int Find(std::string_view key) const {
@@ -32,23 +33,16 @@ class OrgIndex {
 
 }  // namespace
 
-void BuildSources(Entities& entities, Document& doc) {
+void BuildSources(Entities& entities, const KeyIndex& keys, Document& doc) {
   std::vector<Entity>& list = entities.list;
+  // Which entities become sources, in order, before any is copied out.
   std::vector<int> source_of(list.size(), -1);
-  std::vector<Source> sources;
+  std::vector<int> order;  // the entity of each source
   auto add = [&](int e) {
-    if (source_of[e] >= 0) return source_of[e];
-    const Entity& ent = list[e];
-    Source& s = sources.emplace_back();
-    s.name.assign(ent.name);
-    s.kind = ent.kind;
-    for (int d = ent.descriptors; d >= 0; d = entities.descriptors[d].next) {
-      s.descriptors.push_back(*entities.descriptors[d].text);
+    if (source_of[e] < 0) {
+      source_of[e] = static_cast<int>(order.size());
+      order.push_back(e);
     }
-    s.count = ent.count;
-    s.anonymity_reason.assign(ent.reason);
-    s.gender = ent.gender;
-    source_of[e] = static_cast<int>(sources.size()) - 1;
     return source_of[e];
   };
   for (Quote& q : doc.quotes) {
@@ -56,24 +50,23 @@ void BuildSources(Entities& entities, Document& doc) {
     int e = doc.mentions[q.mention].entity;
     q.source = e >= 0 ? add(e) : -1;
   }
-  // Affiliations: the institution named in a speaker's descriptor. The index
-  // of institutions is built when a speaker first has an affiliation.
-  OrgIndex orgs;
-  bool indexed = false;
-  const size_t speaking = sources.size();
+  // Affiliations: the institution named in a speaker's descriptor, the latest
+  // of that name: one made here for an earlier speaker, else the resolver's.
+  constexpr int kOrg = static_cast<int>(SourceKind::kOrganization);
+  OrgIndex made;
+  std::vector<std::pair<int, int>> affiliations;  // source, its institution's source
+  const size_t speaking = order.size();
   for (size_t e = 0; e < list.size(); ++e) {
     if (source_of[e] < 0 || static_cast<size_t>(source_of[e]) >= speaking) continue;
     // A view into a mention: it outlives the entities appended below.
     const std::string_view aff = list[e].affiliation;
     if (aff.empty() || list[e].kind == SourceKind::kOrganization) continue;
-    if (!indexed) {
-      for (size_t o = 0; o < list.size(); ++o) {
-        if (list[o].kind == SourceKind::kOrganization) orgs.Put(StripArticleView(list[o].name), static_cast<int>(o));
-      }
-      indexed = true;
-    }
     const std::string_view key = StripArticleView(aff);
-    int org = orgs.Find(key);
+    int org = made.Find(key);
+    if (org < 0) {
+      const KeyEntities* known = keys.Lookup(key);
+      org = known != nullptr ? known->by_kind[kOrg] : -1;
+    }
     if (org < 0) {
       Entity& ent = list.emplace_back();
       ent.name = aff;
@@ -82,11 +75,24 @@ void BuildSources(Entities& entities, Document& doc) {
       ent.named = true;
       source_of.push_back(-1);
       org = static_cast<int>(list.size()) - 1;
-      orgs.Put(key, org);
+      made.Put(key, org);
     }
-    int src = add(org);
-    sources[source_of[e]].affiliation = src;
+    affiliations.emplace_back(source_of[e], add(org));
   }
+  std::vector<Source> sources(order.size());
+  for (size_t s = 0; s < order.size(); ++s) {
+    const Entity& ent = list[order[s]];
+    Source& source = sources[s];
+    source.name.assign(ent.name);
+    source.kind = ent.kind;
+    for (int d = ent.descriptors; d >= 0; d = entities.descriptors[d].next) {
+      source.descriptors.push_back(*entities.descriptors[d].text);
+    }
+    source.count = ent.count;
+    source.anonymity_reason.assign(ent.reason);
+    source.gender = ent.gender;
+  }
+  for (const auto& [source, org] : affiliations) sources[source].affiliation = org;
   // Each source's mentions, counted first so each list is allocated once.
   std::vector<uint32_t> count(sources.size(), 0);
   for (Mention& m : doc.mentions) {

@@ -39,6 +39,10 @@ TEST_CASE("resolve: name helpers agree with their allocating forms") {
     internal::LowerInitialsInto(name, &initials);
     CHECK(initials == internal::AsciiLower(internal::Initials(name)));
     CHECK(internal::FoldedStartsWith(name, "the ") == (lower.rfind("the ", 0) == 0));
+    for (std::string_view part : {"", "e", "the", "bank", "ircc", "eight", "words of", "kim  jong-un ", "\xc9ly"}) {
+      CAPTURE(part);
+      CHECK(internal::FoldedContains(name, part) == (lower.find(part) != std::string::npos));
+    }
   }
 }
 

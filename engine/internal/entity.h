@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/document.h"
+#include "engine/internal/key_map.h"
 
 namespace qg::internal {
 
@@ -48,8 +49,9 @@ struct Entities {
 // Keeps the entities some quote resolves to, in order of first quote, plus the
 // institutions they are affiliated with; sets Quote::source and maps
 // Mention::entity from entity indices to source indices. A source's mentions
-// are those whose Mention::entity is its entity. Appends the institutions it
-// creates to `entities`.
-void BuildSources(Entities& entities, Document& doc);
+// are those whose Mention::entity is its entity. Institutions are found by
+// name in `keys` (the resolver's index); those it creates are appended to
+// `entities`.
+void BuildSources(Entities& entities, const KeyIndex& keys, Document& doc);
 
 }  // namespace qg::internal

@@ -32,9 +32,9 @@ class FoldedIds {
 
   // The number of `key` (folded), or kAbsent.
   uint32_t Find(std::string_view key) const {
-    if (slots_.empty()) return kAbsent;
+    if (slots_.empty()) return kAbsent;  // id - 1 below wraps to it
     const uint64_t head = Head(key);
-    return slots_[Probe(key, head, FoldedKeys::Hash(key, head))].id;
+    return slots_[Probe(key, head, FoldedKeys::Hash(key, head))].id - 1;
   }
 
   // The number of `key`, numbered next when new. Its bytes must outlive the table.
@@ -44,21 +44,22 @@ class FoldedIds {
     const uint64_t head = Head(key);
     const uint32_t hash = FoldedKeys::Hash(key, head);
     Slot& slot = slots_[Probe(key, head, hash)];
-    if (slot.id == kAbsent) {
-      slot = Slot{head, hash, static_cast<uint32_t>(keys_.size())};
+    if (slot.id == 0) {
       keys_.push_back(key);
+      slot = Slot{head, hash, static_cast<uint32_t>(keys_.size())};
     }
-    return slot.id;
+    return slot.id - 1;
   }
 
   size_t size() const { return keys_.size(); }
   std::string_view key(uint32_t id) const { return keys_[id]; }
 
  private:
+  // All zero when free, so a new table is one memset.
   struct Slot {
     uint64_t head = 0;  // first eight bytes folded: for keys of at most eight, the key
     uint32_t hash = 0;  // its top byte is the length (FoldedKeys::Hash)
-    uint32_t id = kAbsent;
+    uint32_t id = 0;    // the key's number + 1; 0 when free
   };
 
   static uint64_t Head(std::string_view key) {
@@ -79,8 +80,8 @@ class FoldedIds {
     const size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
-      if (s.id == kAbsent) return i;
-      if (s.hash == hash && s.head == head && (key.size() <= 8 || SameFolded(key, keys_[s.id]))) return i;
+      if (s.id == 0) return i;
+      if (s.hash == hash && s.head == head && (key.size() <= 8 || SameFolded(key, keys_[s.id - 1]))) return i;
     }
   }
 
@@ -89,15 +90,51 @@ class FoldedIds {
     slots_.assign(size, Slot{});
     const size_t mask = size - 1;
     for (const Slot& s : old) {
-      if (s.id == kAbsent) continue;
+      if (s.id == 0) continue;
       size_t i = s.hash & mask;
-      while (slots_[i].id != kAbsent) i = (i + 1) & mask;
+      while (slots_[i].id != 0) i = (i + 1) & mask;
       slots_[i] = s;
     }
   }
 
   std::vector<Slot> slots_;  // a power of two in size once anything is reserved or inserted
   std::vector<std::string_view> keys_;
+};
+
+// What one key of an article indexes, as entity numbers; -1 where nothing.
+struct KeyEntities {
+  int by_kind[3] = {-1, -1, -1};  // latest entity of each SourceKind with this name without article
+  int first = -1;                 // latest person with this first name
+  int single = -1;                // latest person of this one-word name
+  int initials = -1;              // latest institution with these initials
+  int head = -1;                  // latest anonymous group with this head noun
+  int surnames = -1;              // persons with this surname: their newest link (resolve.cc)
+};
+
+// The resolver's indexes, which BuildSources reads too (institutions by name).
+class KeyIndex {
+ public:
+  void Reserve(size_t keys) {
+    ids_.Reserve(keys);
+    by_key_.reserve(keys);
+  }
+  // The number of `key`, whose bytes must outlive the index.
+  uint32_t Key(std::string_view key) {
+    const uint32_t id = ids_.Insert(key);
+    if (id == by_key_.size()) by_key_.emplace_back();
+    return id;
+  }
+  uint32_t Find(std::string_view key) const { return ids_.Find(key); }
+  const KeyEntities* Lookup(std::string_view key) const {
+    const uint32_t id = ids_.Find(key);
+    return id == FoldedIds::kAbsent ? nullptr : &by_key_[id];
+  }
+  KeyEntities& operator[](uint32_t id) { return by_key_[id]; }
+  const KeyEntities& operator[](uint32_t id) const { return by_key_[id]; }
+
+ private:
+  FoldedIds ids_;
+  std::vector<KeyEntities> by_key_;  // by key number
 };
 
 }  // namespace qg::internal

@@ -39,8 +39,14 @@ inline std::string Initials(std::string_view name) {
 // AsciiLower(text).find(lower) != npos would say, but with no copy: the history
 // scan of definite descriptions asks it of every recent entity.
 inline bool FoldedContains(std::string_view text, std::string_view lower) {
+  if (lower.empty()) return true;
+  // Most places differ at their first byte: compare the rest only where it matches.
+  const char first = lower[0];
+  const std::string_view rest = lower.substr(1);
   for (size_t i = 0; i + lower.size() <= text.size(); ++i) {
-    if (FoldedIs(text.substr(i, lower.size()), lower)) return true;
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == first && FoldedIs(text.substr(i + 1, rest.size()), rest)) return true;
   }
   return false;
 }
@@ -91,7 +97,8 @@ inline bool FoldedStartsWith(std::string_view text, std::string_view lower) {
 
 // StripArticle of text already folded to lower case, as a view into it.
 inline std::string_view StripFoldedArticle(std::string_view lower) {
-  for (std::string_view a : {"the ", "a ", "an "}) {
+  using namespace std::string_view_literals;
+  for (std::string_view a : {"the "sv, "a "sv, "an "sv}) {
     if (lower.substr(0, a.size()) == a) return lower.substr(a.size());
   }
   return lower;
@@ -100,7 +107,8 @@ inline std::string_view StripFoldedArticle(std::string_view lower) {
 // StripFoldedArticle of `text` folded, as a view into `text` itself: the
 // resolver's keys are compared folded, so they need no folded copy.
 inline std::string_view StripArticleView(std::string_view text) {
-  for (std::string_view a : {"the ", "a ", "an "}) {
+  using namespace std::string_view_literals;  // sizes known when compiled: no strlen a call
+  for (std::string_view a : {"the "sv, "a "sv, "an "sv}) {
     if (FoldedStartsWith(text, a)) return text.substr(a.size());
   }
   return text;
