@@ -81,6 +81,7 @@ class Resolver {
         // A name nothing vouched for as a person becomes one by speaking.
         if (speaks[m] && mention.kind == MentionKind::kName) ent.weak = false;
         ++ent.mention_count;
+        Touch(mention.entity);
         history_entity_.push_back(mention.entity);
         history_sentence_.push_back(mention.sentence);
       }
@@ -95,6 +96,20 @@ class Resolver {
     int entity;
     int next;
   };
+
+  // Moves entity `e`, mentioned next in the history, to the front of its kind's recency list.
+  void Touch(int e) {
+    Entity& ent = entities_.list[e];
+    ent.last_seen = static_cast<uint32_t>(history_entity_.size());
+    int& newest = newest_[static_cast<int>(ent.kind)];
+    if (newest == e) return;
+    if (ent.newer >= 0) entities_.list[ent.newer].older = ent.older;
+    if (ent.older >= 0) entities_.list[ent.older].newer = ent.newer;
+    ent.newer = -1;
+    ent.older = newest;
+    if (newest >= 0) entities_.list[newest].newer = e;
+    newest = e;
+  }
 
   static bool IsPersonName(const Mention& m) {
     return m.kind == MentionKind::kName && m.source_kind == SourceKind::kPerson;
@@ -297,16 +312,14 @@ class Resolver {
       return best;
     }
     // Definite descriptions recall a recent entity they fit. The fit depends
-    // on the entity only, so each is tried once a scan.
+    // on the entity only, so the newest mentions of each entity, newest first,
+    // are the history's mentions that matter, found with no walk over the others.
     if (!definite) return -1;
     AsciiLowerInto(head, &head_);
-    ++scan_;
-    const size_t end = history_entity_.size() - std::min(history_entity_.size(), kHistoryScan);
-    for (size_t i = history_entity_.size(); i > end; --i) {
-      const int e = history_entity_[i - 1];
-      Entity& ent = entities_.list[e];
-      if (ent.kind != m.source_kind || ent.scan == scan_) continue;
-      ent.scan = scan_;
+    const size_t window = history_entity_.size() - std::min(history_entity_.size(), kHistoryScan);
+    for (int e = newest_[static_cast<int>(m.source_kind)]; e >= 0; e = entities_.list[e].older) {
+      const Entity& ent = entities_.list[e];
+      if (ent.last_seen < window) break;
       if (ent.kind == SourceKind::kPerson) {
         for (int d = ent.descriptors; d >= 0; d = entities_.descriptors[d].next) {
           if (FoldedContains(*entities_.descriptors[d].text, head_)) return e;
@@ -317,13 +330,10 @@ class Resolver {
     }
     // "the agency", "the company": the latest institution named.
     if (m.source_kind == SourceKind::kOrganization && rules_.organizations.Field(head, 1) == "generic") {
-      ++scan_;
-      for (size_t i = history_entity_.size(); i > end; --i) {
-        const int e = history_entity_[i - 1];
-        Entity& ent = entities_.list[e];
-        if (ent.kind != SourceKind::kOrganization || !ent.named || ent.scan == scan_) continue;
-        ent.scan = scan_;
-        if (rules_.organizations.Field(ent.name, 0) != "place") return e;
+      for (int e = newest_[kOrg]; e >= 0; e = entities_.list[e].older) {
+        const Entity& ent = entities_.list[e];
+        if (ent.last_seen < window) break;
+        if (ent.named && rules_.organizations.Field(ent.name, 0) != "place") return e;
       }
     }
     return -1;
@@ -411,7 +421,7 @@ class Resolver {
   internal::KeyIndex keys_;  // keys are views into the mentions or arena_
   std::vector<SurnameLink> surnames_;
   std::pmr::monotonic_buffer_resource arena_;  // initials, which the text does not hold
-  uint32_t scan_ = 0;                // numbers the history scans (Entity::scan)
+  int newest_[3] = {-1, -1, -1};  // by SourceKind: the entity mentioned last (Touch)
   // Scratch buffers: words of the name at hand (views into it), initials, folded head.
   std::vector<std::string_view> words_;
   std::string initials_, head_;

@@ -38,7 +38,10 @@ struct Entity {
   // ("Cake"): it may speak when a cue names it, but pronouns do not take it.
   bool weak = false;
   int mention_count = 0;
-  uint32_t scan = 0;  // the last history scan that tried this entity (resolve.cc)
+  // Entities of one kind by their latest mention, newest first (resolve.cc):
+  // the neighbours in that list, and where the latest mention is in the history.
+  int newer = -1, older = -1;
+  uint32_t last_seen = 0;
 };
 
 struct Entities {
