@@ -57,6 +57,7 @@ class Resolver {
     entities_.descriptors.reserve(descriptors);
     history_entity_.reserve(n);
     history_sentence_.reserve(n);
+    surnames_.reserve(n);
     // A name, its first and last words and initials or head noun: a few keys a
     // mention, most of them repeats.
     keys_.Reserve(n);
@@ -115,8 +116,12 @@ class Resolver {
     return m.kind == MentionKind::kName && m.source_kind == SourceKind::kPerson;
   }
 
-  uint32_t Key(std::string_view key) { return keys_.Key(key); }
-  const KeyEntities* Lookup(std::string_view key) const { return keys_.Lookup(key); }
+  // Find hashes a name (or its words) and Index inserts the same: the hash is
+  // kept for the key of the same bytes, never of merely equal text.
+  uint32_t Key(std::string_view key) {
+    if (key.data() == name_hash_.key.data() && key.size() == name_hash_.key.size()) return keys_.Key(name_hash_);
+    return keys_.Key(FoldedIds::Hash(key));
+  }
 
   // words_ holds the words of m.name when IsPersonName(m).
   int NewEntity(const Mention& m) {
@@ -136,7 +141,7 @@ class Resolver {
     if (e.kind == SourceKind::kPerson && e.named) {
       SetNameParts(e);
       const std::string_view first = words_.empty() ? std::string_view() : words_.front();
-      e.weak = !rules_.forenames.Contains(first) && m.descriptors.empty() && m.gender == Gender::kUnknown;
+      e.weak = m.descriptors.empty() && m.gender == Gender::kUnknown && !rules_.forenames.Contains(first);
     }
     Index(id);
     return id;
@@ -148,8 +153,8 @@ class Resolver {
       e.first = e.last = Key(std::string_view());
       return;
     }
-    e.first = Key(words_.front());
-    e.last = Key(words_.back());
+    e.first = keys_.Key(first_hash_);
+    e.last = words_.size() == 1 ? e.first : keys_.Key(last_hash_);
     e.tokens = static_cast<int>(words_.size());
   }
 
@@ -183,7 +188,15 @@ class Resolver {
 
   int Join(const Mention& m) {
     const bool person_name = IsPersonName(m);
-    if (person_name) WordsInto(m.name, &words_);
+    if (person_name) {
+      WordsInto(m.name, &words_);
+      if (!words_.empty()) {
+        last_hash_ = FoldedIds::Hash(words_.back());
+        first_hash_ = words_.size() == 1 ? last_hash_ : FoldedIds::Hash(words_.front());
+        // A name of one word is its key too.
+        name_hash_ = last_hash_;
+      }
+    }
     int e = Find(m);
     if (e < 0) return NewEntity(m);
     Entity& ent = entities_.list[e];
@@ -194,7 +207,7 @@ class Resolver {
         SetNameParts(ent);
         Index(e);
       }
-      if (!m.descriptors.empty() || rules_.forenames.Contains(words_.front())) ent.weak = false;
+      if (ent.weak && (!m.descriptors.empty() || rules_.forenames.Contains(words_.front()))) ent.weak = false;
       ent.named = true;
     }
     Absorb(ent, m);
@@ -222,8 +235,9 @@ class Resolver {
     if (ent.kind == SourceKind::kOrganization) {
       LowerInitialsInto(ent.name, &initials_);
       if (initials_.size() >= 2) {
-        uint32_t id = keys_.Find(initials_);
-        if (id == FoldedIds::kAbsent) id = Key(Keep(initials_));
+        // initials_ is a buffer, so its hash is not kept (Hash); a new key is copied out.
+        uint32_t id = keys_.Find(FoldedIds::Hash(initials_));
+        if (id == FoldedIds::kAbsent) id = keys_.Key(FoldedIds::Hash(Keep(initials_)));
         keys_[id].initials = e;
       }
     }
@@ -240,7 +254,7 @@ class Resolver {
   // words_ holds the words of the name, at least one.
   int FindPerson() const {
     const std::vector<std::string_view>& w = words_;
-    const KeyEntities* last = Lookup(w.back());
+    const KeyEntities* last = keys_.Lookup(last_hash_);
     const int surnames = last != nullptr ? last->surnames : -1;
     // A bare surname shared by two people ("Greenspan" after Dorie and
     // Michael Greenspan) goes to the one the article talks about most.
@@ -257,7 +271,7 @@ class Resolver {
     }
     int best = -1;
     if (w.size() == 1 && last != nullptr) best = std::max(best, last->by_kind[kOrg]);  // "Apple"
-    const uint32_t first_id = w.size() > 1 ? keys_.Find(w.front()) : FoldedIds::kAbsent;
+    const uint32_t first_id = w.size() > 1 ? keys_.Find(first_hash_) : FoldedIds::kAbsent;
     // Newest first, and only a few: people sharing a surname are few in one article.
     size_t seen = 0;
     for (int i = surnames; i >= 0 && seen < 64; i = surnames_[i].next, ++seen) {
@@ -285,15 +299,16 @@ class Resolver {
     if (m.kind == MentionKind::kName) {
       if (m.source_kind == SourceKind::kPerson) return words_.empty() ? -1 : FindPerson();
       std::string_view key = StripArticleView(m.name);
+      name_hash_ = FoldedIds::Hash(key);
       int best = -1;
-      if (const KeyEntities* k = Lookup(key)) {
+      if (const KeyEntities* k = keys_.Lookup(name_hash_)) {
         for (int e : k->by_kind) best = std::max(best, e);
         // "IRCC" after "Immigration, Refugees and Citizenship Canada", and back.
         if (key.size() >= 2) best = std::max(best, k->initials);
       }
       LowerInitialsInto(m.name, &initials_);
       if (initials_.size() >= 2) {
-        if (const KeyEntities* k = Lookup(initials_)) best = std::max(best, k->by_kind[kOrg]);
+        if (const KeyEntities* k = keys_.Lookup(FoldedIds::Hash(initials_))) best = std::max(best, k->by_kind[kOrg]);
       }
       return best;
     }
@@ -305,9 +320,10 @@ class Resolver {
     }
     if (m.kind == MentionKind::kAnonymous) {
       int best = -1;
-      if (const KeyEntities* k = Lookup(StripArticleView(m.name))) best = k->by_kind[kAnon];
+      name_hash_ = FoldedIds::Hash(StripArticleView(m.name));
+      if (const KeyEntities* k = keys_.Lookup(name_hash_)) best = k->by_kind[kAnon];
       if (definite) {
-        if (const KeyEntities* k = Lookup(head)) best = std::max(best, k->head);
+        if (const KeyEntities* k = keys_.Lookup(FoldedIds::Hash(head))) best = std::max(best, k->head);
       }
       return best;
     }
@@ -422,6 +438,8 @@ class Resolver {
   std::vector<SurnameLink> surnames_;
   std::pmr::monotonic_buffer_resource arena_;  // initials, which the text does not hold
   int newest_[3] = {-1, -1, -1};  // by SourceKind: the entity mentioned last (Touch)
+  // Hashes of the name at hand (Join): its key without article, its first and last words.
+  FoldedIds::Hashed name_hash_ = FoldedIds::Hash({}), first_hash_, last_hash_;
   // Scratch buffers: words of the name at hand (views into it), initials, folded head.
   std::vector<std::string_view> words_;
   std::string initials_, head_;

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/internal/text_util.h"
@@ -30,41 +31,47 @@ class FoldedIds {
     keys_.reserve(keys);
   }
 
-  // The number of `key` (folded), or kAbsent.
-  uint32_t Find(std::string_view key) const {
-    if (slots_.empty()) return kAbsent;  // id - 1 below wraps to it
-    const uint64_t head = Head(key);
-    return slots_[Probe(key, head, FoldedKeys::Hash(key, head))].id - 1;
+  // A key and its hash, for a Find and the Insert that may follow it.
+  struct Hashed {
+    std::string_view key;
+    uint64_t head = 0;
+    uint32_t hash = 0;
+  };
+  static Hashed Hash(std::string_view key) {
+    const uint64_t head = AsciiLower8(Load8(key.data(), key.size() < 8 ? key.size() : 8));
+    return {key, head, FoldedKeys::Hash(key, head)};
   }
 
-  // The number of `key`, numbered next when new. Its bytes must outlive the table.
-  uint32_t Insert(std::string_view key) {
+  // The number of the key (folded), or kAbsent.
+  uint32_t Find(const Hashed& k) const {
+    if (slots_.empty()) return kAbsent;  // id - 1 below wraps to it
+    return slots_[Probe(k)].id - 1;
+  }
+  uint32_t Find(std::string_view key) const { return Find(Hash(key)); }
+
+  // The number of the key, numbered next when new. Its bytes must outlive the table.
+  uint32_t Insert(const Hashed& k) {
     // At most half full: most probes end at the home slot.
     if ((keys_.size() + 1) * 2 > slots_.size()) Rehash(slots_.size() < 16 ? 16 : slots_.size() * 2);
-    const uint64_t head = Head(key);
-    const uint32_t hash = FoldedKeys::Hash(key, head);
-    Slot& slot = slots_[Probe(key, head, hash)];
+    Slot& slot = slots_[Probe(k)];
     if (slot.id == 0) {
-      keys_.push_back(key);
-      slot = Slot{head, hash, static_cast<uint32_t>(keys_.size())};
+      keys_.push_back(k.key);
+      slot = Slot{k.head, k.hash, static_cast<uint32_t>(keys_.size())};
     }
     return slot.id - 1;
   }
+  uint32_t Insert(std::string_view key) { return Insert(Hash(key)); }
 
   size_t size() const { return keys_.size(); }
   std::string_view key(uint32_t id) const { return keys_[id]; }
 
  private:
-  // All zero when free, so a new table is one memset.
+  // All zero when free (value-initialised), so a new table is one memset.
   struct Slot {
-    uint64_t head = 0;  // first eight bytes folded: for keys of at most eight, the key
-    uint32_t hash = 0;  // its top byte is the length (FoldedKeys::Hash)
-    uint32_t id = 0;    // the key's number + 1; 0 when free
+    uint64_t head;  // first eight bytes folded: for keys of at most eight, the key
+    uint32_t hash;  // its top byte is the length (FoldedKeys::Hash)
+    uint32_t id;    // the key's number + 1; 0 when free
   };
-
-  static uint64_t Head(std::string_view key) {
-    return AsciiLower8(Load8(key.data(), key.size() < 8 ? key.size() : 8));
-  }
 
   static bool SameFolded(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -76,18 +83,19 @@ class FoldedIds {
   }
 
   // The slot holding `key`, or the free slot where it would go.
-  size_t Probe(std::string_view key, uint64_t head, uint32_t hash) const {
+  [[gnu::always_inline]] size_t Probe(const Hashed& k) const {
     const size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    for (size_t i = k.hash & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.id == 0) return i;
-      if (s.hash == hash && s.head == head && (key.size() <= 8 || SameFolded(key, keys_[s.id - 1]))) return i;
+      if (s.hash == k.hash && s.head == k.head && (k.key.size() <= 8 || SameFolded(k.key, keys_[s.id - 1]))) {
+        return i;
+      }
     }
   }
 
   void Rehash(size_t size) {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(size, Slot{});
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
     const size_t mask = size - 1;
     for (const Slot& s : old) {
       if (s.id == 0) continue;
@@ -118,17 +126,19 @@ class KeyIndex {
     ids_.Reserve(keys);
     by_key_.reserve(keys);
   }
-  // The number of `key`, whose bytes must outlive the index.
-  uint32_t Key(std::string_view key) {
-    const uint32_t id = ids_.Insert(key);
+  // The number of the key, whose bytes must outlive the index.
+  uint32_t Key(const FoldedIds::Hashed& k) {
+    const uint32_t id = ids_.Insert(k);
     if (id == by_key_.size()) by_key_.emplace_back();
     return id;
   }
-  uint32_t Find(std::string_view key) const { return ids_.Find(key); }
-  const KeyEntities* Lookup(std::string_view key) const {
-    const uint32_t id = ids_.Find(key);
+  uint32_t Find(const FoldedIds::Hashed& k) const { return ids_.Find(k); }
+  const KeyEntities* Lookup(const FoldedIds::Hashed& k) const {
+    const uint32_t id = ids_.Find(k);
     return id == FoldedIds::kAbsent ? nullptr : &by_key_[id];
   }
+  uint32_t Key(std::string_view key) { return Key(FoldedIds::Hash(key)); }
+  const KeyEntities* Lookup(std::string_view key) const { return Lookup(FoldedIds::Hash(key)); }
   KeyEntities& operator[](uint32_t id) { return by_key_[id]; }
   const KeyEntities& operator[](uint32_t id) const { return by_key_[id]; }
 
