@@ -17,6 +17,7 @@
 #include "engine/resolve.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <memory_resource>
 #include <string>
@@ -61,7 +62,7 @@ class Resolver {
     // A name, its first and last words and initials or head noun: a few keys a
     // mention, most of them repeats.
     keys_.Reserve(n);
-    std::vector<uint8_t> speaks(n, 0);
+    std::pmr::vector<uint8_t> speaks(n, 0, &arena_);
     for (const Quote& q : doc_.quotes) {
       if (q.mention >= 0 && q.has_speaker) speaks[q.mention] = 1;
     }
@@ -253,7 +254,7 @@ class Resolver {
 
   // words_ holds the words of the name, at least one.
   int FindPerson() const {
-    const std::vector<std::string_view>& w = words_;
+    const auto& w = words_;
     const KeyEntities* last = keys_.Lookup(last_hash_);
     const int surnames = last != nullptr ? last->surnames : -1;
     // A bare surname shared by two people ("Greenspan" after Dorie and
@@ -430,18 +431,22 @@ class Resolver {
 
   const RuleSet& rules_;
   Document& doc_;
-  internal::Entities entities_;
+  // Everything below lives in arena_, which starts in buffer_: an article of
+  // up to a hundred mentions or so allocates nothing, and none is freed alone.
+  static constexpr size_t kBufferBytes = 32 << 10;
+  alignas(std::max_align_t) std::byte buffer_[kBufferBytes];
+  std::pmr::monotonic_buffer_resource arena_{buffer_, kBufferBytes};
+  internal::Entities entities_{&arena_};
   // Mentions with an entity, in text order: their entities and sentences.
-  std::vector<int> history_entity_;
-  std::vector<uint32_t> history_sentence_;
-  internal::KeyIndex keys_;  // keys are views into the mentions or arena_
-  std::vector<SurnameLink> surnames_;
-  std::pmr::monotonic_buffer_resource arena_;  // initials, which the text does not hold
+  std::pmr::vector<int> history_entity_{&arena_};
+  std::pmr::vector<uint32_t> history_sentence_{&arena_};
+  internal::KeyIndex keys_{&arena_};  // keys are views into the mentions or arena_
+  std::pmr::vector<SurnameLink> surnames_{&arena_};
   int newest_[3] = {-1, -1, -1};  // by SourceKind: the entity mentioned last (Touch)
   // Hashes of the name at hand (Join): its key without article, its first and last words.
   FoldedIds::Hashed name_hash_ = FoldedIds::Hash({}), first_hash_, last_hash_;
   // Scratch buffers: words of the name at hand (views into it), initials, folded head.
-  std::vector<std::string_view> words_;
+  std::pmr::vector<std::string_view> words_{&arena_};
   std::string initials_, head_;
 };
 

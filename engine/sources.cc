@@ -1,5 +1,6 @@
 // Turns the entities that speak into Document::sources, with the institutions
 // they are affiliated with. Tested by tests/resolve_test.cc.
+#include <memory_resource>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,10 +35,11 @@ class OrgIndex {
 }  // namespace
 
 void BuildSources(Entities& entities, const KeyIndex& keys, Document& doc) {
-  std::vector<Entity>& list = entities.list;
+  std::pmr::vector<Entity>& list = entities.list;
+  std::pmr::memory_resource* scratch = list.get_allocator().resource();
   // Which entities become sources, in order, before any is copied out.
-  std::vector<int> source_of(list.size(), -1);
-  std::vector<int> order;  // the entity of each source
+  std::pmr::vector<int> source_of(list.size(), -1, scratch);
+  std::pmr::vector<int> order(scratch);  // the entity of each source
   auto add = [&](int e) {
     if (source_of[e] < 0) {
       source_of[e] = static_cast<int>(order.size());
@@ -54,7 +56,7 @@ void BuildSources(Entities& entities, const KeyIndex& keys, Document& doc) {
   // of that name: one made here for an earlier speaker, else the resolver's.
   constexpr int kOrg = static_cast<int>(SourceKind::kOrganization);
   OrgIndex made;
-  std::vector<std::pair<int, int>> affiliations;  // source, its institution's source
+  std::pmr::vector<std::pair<int, int>> affiliations(scratch);  // source, its institution's source
   const size_t speaking = order.size();
   for (size_t e = 0; e < list.size(); ++e) {
     if (source_of[e] < 0 || static_cast<size_t>(source_of[e]) >= speaking) continue;
@@ -94,7 +96,7 @@ void BuildSources(Entities& entities, const KeyIndex& keys, Document& doc) {
   }
   for (const auto& [source, org] : affiliations) sources[source].affiliation = org;
   // Each source's mentions, counted first so each list is allocated once.
-  std::vector<uint32_t> count(sources.size(), 0);
+  std::pmr::vector<uint32_t> count(sources.size(), 0, scratch);
   for (Mention& m : doc.mentions) {
     m.entity = m.entity >= 0 ? source_of[m.entity] : -1;
     if (m.entity >= 0) ++count[m.entity];

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory_resource>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,9 +45,11 @@ struct Entity {
   uint32_t last_seen = 0;
 };
 
+// In the resolver's arena, which BuildSources uses for its own scratch too.
 struct Entities {
-  std::vector<Entity> list;
-  std::vector<DescriptorLink> descriptors;
+  explicit Entities(std::pmr::memory_resource* memory) : list(memory), descriptors(memory) {}
+  std::pmr::vector<Entity> list;
+  std::pmr::vector<DescriptorLink> descriptors;
 };
 
 // Keeps the entities some quote resolves to, in order of first quote, plus the

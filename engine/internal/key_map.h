@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory_resource>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -22,6 +23,9 @@ namespace qg::internal {
 class FoldedIds {
  public:
   static constexpr uint32_t kAbsent = UINT32_MAX;
+
+  explicit FoldedIds(std::pmr::memory_resource* memory = std::pmr::get_default_resource())
+      : slots_(memory), keys_(memory) {}
 
   // Room for `keys` keys before the table grows (it grows on its own past that).
   void Reserve(size_t keys) {
@@ -95,7 +99,7 @@ class FoldedIds {
   }
 
   void Rehash(size_t size) {
-    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
+    std::pmr::vector<Slot> old = std::exchange(slots_, std::pmr::vector<Slot>(size, slots_.get_allocator()));
     const size_t mask = size - 1;
     for (const Slot& s : old) {
       if (s.id == 0) continue;
@@ -105,8 +109,8 @@ class FoldedIds {
     }
   }
 
-  std::vector<Slot> slots_;  // a power of two in size once anything is reserved or inserted
-  std::vector<std::string_view> keys_;
+  std::pmr::vector<Slot> slots_;  // a power of two in size once anything is reserved or inserted
+  std::pmr::vector<std::string_view> keys_;
 };
 
 // What one key of an article indexes, as entity numbers; -1 where nothing.
@@ -122,6 +126,7 @@ struct KeyEntities {
 // The resolver's indexes, which BuildSources reads too (institutions by name).
 class KeyIndex {
  public:
+  explicit KeyIndex(std::pmr::memory_resource* memory) : ids_(memory), by_key_(memory) {}
   void Reserve(size_t keys) {
     ids_.Reserve(keys);
     by_key_.reserve(keys);
@@ -144,7 +149,7 @@ class KeyIndex {
 
  private:
   FoldedIds ids_;
-  std::vector<KeyEntities> by_key_;  // by key number
+  std::pmr::vector<KeyEntities> by_key_;  // by key number
 };
 
 }  // namespace qg::internal

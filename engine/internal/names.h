@@ -59,7 +59,8 @@ inline void AsciiLowerInto(std::string_view s, std::string* out) {
   AsciiLowerInPlace(out->data(), out->size());
 }
 
-inline void WordsInto(std::string_view s, std::vector<std::string_view>* out) {
+template <class Views>  // a vector of string_view, of any allocator
+inline void WordsInto(std::string_view s, Views* out) {
   out->clear();
   size_t i = 0;
   while (i < s.size()) {
