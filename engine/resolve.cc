@@ -119,8 +119,27 @@ class Resolver {
 
   // Find hashes a name (or its words) and Index inserts the same: the hash is
   // kept for the key of the same bytes, never of merely equal text.
+  // A key of the name at hand, hashed once, with its number once known: Find
+  // looks a name and its words up, and Index inserts the same ones.
+  struct NameKey {
+    FoldedIds::Hashed hash;
+    uint32_t id = FoldedIds::kAbsent;
+  };
+  NameKey Probe(std::string_view key) const {
+    NameKey k{FoldedIds::Hash(key)};
+    k.id = keys_.Find(k.hash);
+    return k;
+  }
+  uint32_t Id(NameKey& k) {
+    if (k.id == FoldedIds::kAbsent) k.id = keys_.Key(k.hash);
+    return k.id;
+  }
+  const KeyEntities* Known(const NameKey& k) const { return k.id == FoldedIds::kAbsent ? nullptr : &keys_[k.id]; }
+
+  // The number of `key`, a view into a mention; name_ when the same bytes
+  // (never merely equal text: the numbers of keys never change).
   uint32_t Key(std::string_view key) {
-    if (key.data() == name_hash_.key.data() && key.size() == name_hash_.key.size()) return keys_.Key(name_hash_);
+    if (key.data() == name_.hash.key.data() && key.size() == name_.hash.key.size()) return Id(name_);
     return keys_.Key(FoldedIds::Hash(key));
   }
 
@@ -154,8 +173,8 @@ class Resolver {
       e.first = e.last = Key(std::string_view());
       return;
     }
-    e.first = keys_.Key(first_hash_);
-    e.last = words_.size() == 1 ? e.first : keys_.Key(last_hash_);
+    e.first = Id(first_);
+    e.last = words_.size() == 1 ? e.first : Id(last_);
     e.tokens = static_cast<int>(words_.size());
   }
 
@@ -192,10 +211,10 @@ class Resolver {
     if (person_name) {
       WordsInto(m.name, &words_);
       if (!words_.empty()) {
-        last_hash_ = FoldedIds::Hash(words_.back());
-        first_hash_ = words_.size() == 1 ? last_hash_ : FoldedIds::Hash(words_.front());
+        last_ = Probe(words_.back());
+        first_ = words_.size() == 1 ? last_ : Probe(words_.front());
         // A name of one word is its key too.
-        name_hash_ = last_hash_;
+        name_ = last_;
       }
     }
     int e = Find(m);
@@ -255,7 +274,7 @@ class Resolver {
   // words_ holds the words of the name, at least one.
   int FindPerson() const {
     const auto& w = words_;
-    const KeyEntities* last = keys_.Lookup(last_hash_);
+    const KeyEntities* last = Known(last_);
     const int surnames = last != nullptr ? last->surnames : -1;
     // A bare surname shared by two people ("Greenspan" after Dorie and
     // Michael Greenspan) goes to the one the article talks about most.
@@ -272,7 +291,7 @@ class Resolver {
     }
     int best = -1;
     if (w.size() == 1 && last != nullptr) best = std::max(best, last->by_kind[kOrg]);  // "Apple"
-    const uint32_t first_id = w.size() > 1 ? keys_.Find(first_hash_) : FoldedIds::kAbsent;
+    const uint32_t first_id = w.size() > 1 ? first_.id : FoldedIds::kAbsent;
     // Newest first, and only a few: people sharing a surname are few in one article.
     size_t seen = 0;
     for (int i = surnames; i >= 0 && seen < 64; i = surnames_[i].next, ++seen) {
@@ -300,9 +319,9 @@ class Resolver {
     if (m.kind == MentionKind::kName) {
       if (m.source_kind == SourceKind::kPerson) return words_.empty() ? -1 : FindPerson();
       std::string_view key = StripArticleView(m.name);
-      name_hash_ = FoldedIds::Hash(key);
+      name_ = Probe(key);
       int best = -1;
-      if (const KeyEntities* k = keys_.Lookup(name_hash_)) {
+      if (const KeyEntities* k = Known(name_)) {
         for (int e : k->by_kind) best = std::max(best, e);
         // "IRCC" after "Immigration, Refugees and Citizenship Canada", and back.
         if (key.size() >= 2) best = std::max(best, k->initials);
@@ -321,8 +340,8 @@ class Resolver {
     }
     if (m.kind == MentionKind::kAnonymous) {
       int best = -1;
-      name_hash_ = FoldedIds::Hash(StripArticleView(m.name));
-      if (const KeyEntities* k = keys_.Lookup(name_hash_)) best = k->by_kind[kAnon];
+      name_ = Probe(StripArticleView(m.name));
+      if (const KeyEntities* k = Known(name_)) best = k->by_kind[kAnon];
       if (definite) {
         if (const KeyEntities* k = keys_.Lookup(FoldedIds::Hash(head))) best = std::max(best, k->head);
       }
@@ -443,8 +462,8 @@ class Resolver {
   internal::KeyIndex keys_{&arena_};  // keys are views into the mentions or arena_
   std::pmr::vector<SurnameLink> surnames_{&arena_};
   int newest_[3] = {-1, -1, -1};  // by SourceKind: the entity mentioned last (Touch)
-  // Hashes of the name at hand (Join): its key without article, its first and last words.
-  FoldedIds::Hashed name_hash_ = FoldedIds::Hash({}), first_hash_, last_hash_;
+  // Keys of the name at hand (Join): without article, its first and last words.
+  NameKey name_{FoldedIds::Hash({})}, first_, last_;
   // Scratch buffers: words of the name at hand (views into it), initials, folded head.
   std::pmr::vector<std::string_view> words_{&arena_};
   std::string initials_, head_;

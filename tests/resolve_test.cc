@@ -23,6 +23,7 @@ using testing::DumpSources;
 TEST_CASE("resolve: name helpers agree with their allocating forms") {
   for (std::string_view name : {"Immigration, Refugees and Citizenship Canada", "The White House", "the Bank",
                                 "A senior official", "an aide", "  Kim  Jong-un ", "Apple", "", "ÉLYSÉE Palace",
+                                "THE", "tHE x", "An ", "AN  aide", "a", "A", "an", "anchor", "theatre", "Th", " the x",
                                 "@AZ[`az{ \x7f\x80\xc1\xda\xdbMIXED case Words OF more than EIGHT bytes"}) {
     CAPTURE(name);
     std::string lower;

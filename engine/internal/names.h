@@ -62,13 +62,16 @@ inline void AsciiLowerInto(std::string_view s, std::string* out) {
 template <class Views>  // a vector of string_view, of any allocator
 inline void WordsInto(std::string_view s, Views* out) {
   out->clear();
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out->push_back(s.substr(i, j - i));
-    i = j;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p != end) {
+    if (*p == ' ') {
+      ++p;
+      continue;
+    }
+    const char* const word = p;
+    while (p != end && *p != ' ') ++p;
+    out->emplace_back(word, static_cast<size_t>(p - word));
   }
 }
 
@@ -84,10 +87,13 @@ inline size_t WordCount(std::string_view s) {
 inline void LowerInitialsInto(std::string_view name, std::string* out) {
   out->clear();
   size_t words = 0;
-  for (size_t i = 0; i < name.size(); ++i) {
-    if (name[i] == ' ' || (i > 0 && name[i - 1] != ' ')) continue;
-    ++words;
-    if (name[i] >= 'A' && name[i] <= 'Z') out->push_back(static_cast<char>(name[i] - 'A' + 'a'));
+  char before = ' ';
+  for (char c : name) {
+    if (before == ' ' && c != ' ') {
+      ++words;
+      if (c >= 'A' && c <= 'Z') out->push_back(static_cast<char>(c - 'A' + 'a'));
+    }
+    before = c;
   }
   if (words < 2) out->clear();
 }
@@ -108,9 +114,15 @@ inline std::string_view StripFoldedArticle(std::string_view lower) {
 // StripFoldedArticle of `text` folded, as a view into `text` itself: the
 // resolver's keys are compared folded, so they need no folded copy.
 inline std::string_view StripArticleView(std::string_view text) {
-  using namespace std::string_view_literals;  // sizes known when compiled: no strlen a call
-  for (std::string_view a : {"the "sv, "a "sv, "an "sv}) {
-    if (FoldedStartsWith(text, a)) return text.substr(a.size());
+  // "the ", "a " or "an ", any case, tested a byte at a time: asked of every name.
+  auto is = [&](size_t i, char lower) {
+    return i < text.size() && (text[i] == lower || text[i] == static_cast<char>(lower - 'a' + 'A'));
+  };
+  if (is(0, 'a')) {
+    if (text.size() >= 2 && text[1] == ' ') return text.substr(2);
+    if (is(1, 'n') && text.size() >= 3 && text[2] == ' ') return text.substr(3);
+  } else if (is(0, 't') && is(1, 'h') && is(2, 'e') && text.size() >= 4 && text[3] == ' ') {
+    return text.substr(4);
   }
   return text;
 }
