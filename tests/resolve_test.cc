@@ -53,7 +53,10 @@ TEST_CASE("resolve: FoldedIds numbers keys by their folded text") {
                                          "Greenspa", "GreenspaN", "ircc", "IRCC", "Immigration, Refugees and "
                                          "Citizenship Canada", "immigration, refugees and citizenship canadA",
                                          "\xc9lys\xe9" "e", "\xe9lys\xe9" "e", std::string("a\0", 2), std::string(300, 'x'),
-                                         std::string(300, 'X'), std::string(299, 'x') + "y"};
+                                         std::string(300, 'X'), std::string(299, 'x') + "y",
+                                         // The same first and last eight bytes and length: only the middle differs.
+                                         "Ministry of Finance, Canada", "Ministry of Defence, Canada",
+                                         "MINISTRY OF DEFENCE, CANADA"};
   internal::FoldedIds ids;
   std::map<std::string, uint32_t> expected;
   // Past the first reservation too, so the table grows while numbered keys stay put.

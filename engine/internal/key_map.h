@@ -5,18 +5,17 @@
 // initials, ...) about the same few strings. Numbering each distinct string
 // once makes those indexes arrays by number, so one probe answers them all.
 // Keys are views into the article's mentions, compared with ASCII case folded,
-// so neither a probe nor an insert copies or folds text; the hash is the
-// lexicons' (FoldedKeys::Hash), which folds as it reads.
+// so neither a probe nor an insert copies or folds text; the hash folds as it reads.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory_resource>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "engine/internal/text_util.h"
-#include "engine/rules.h"
 
 namespace qg::internal {
 
@@ -41,9 +40,23 @@ class FoldedIds {
     uint64_t head = 0;
     uint32_t hash = 0;
   };
+  // Mixes the first and the last eight bytes, folded, and the length: keys
+  // are names, which those tell apart, so a long key costs two loads, not a
+  // loop (its middle is compared on a match only). The top byte is the length,
+  // so equal hashes and heads of keys of at most eight bytes are equal keys.
   static Hashed Hash(std::string_view key) {
-    const uint64_t head = AsciiLower8(Load8(key.data(), key.size() < 8 ? key.size() : 8));
-    return {key, head, FoldedKeys::Hash(key, head)};
+    const size_t n = key.size();
+    const uint64_t head = AsciiLower8(Load8(key.data(), n < 8 ? n : 8));
+    uint64_t tail = 0;
+    if (n > 8) {
+      std::memcpy(&tail, key.data() + n - 8, 8);
+      tail = AsciiLower8(tail);
+    }
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (head ^ (tail + n) * kMul) * kMul;
+    h ^= h >> 32;
+    const uint32_t length = static_cast<uint32_t>(n < 255 ? n : 255);
+    return {key, head, (static_cast<uint32_t>(h) & 0x00FFFFFFu) | length << 24};
   }
 
   // The number of the key (folded), or kAbsent.
@@ -73,7 +86,7 @@ class FoldedIds {
   // All zero when free (value-initialised), so a new table is one memset.
   struct Slot {
     uint64_t head;  // first eight bytes folded: for keys of at most eight, the key
-    uint32_t hash;  // its top byte is the length (FoldedKeys::Hash)
+    uint32_t hash;  // its top byte is the length (Hash)
     uint32_t id;    // the key's number + 1; 0 when free
   };
 
