@@ -87,6 +87,9 @@ void BuildSources(Entities& entities, const KeyIndex& keys, Document& doc) {
     Source& source = sources[s];
     source.name.assign(ent.name);
     source.kind = ent.kind;
+    size_t descriptors = 0;
+    for (int d = ent.descriptors; d >= 0; d = entities.descriptors[d].next) ++descriptors;
+    source.descriptors.reserve(descriptors);
     for (int d = ent.descriptors; d >= 0; d = entities.descriptors[d].next) {
       source.descriptors.push_back(*entities.descriptors[d].text);
     }

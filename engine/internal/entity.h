@@ -24,25 +24,26 @@ struct DescriptorLink {
   int next = -1;
 };
 
+// Fields ordered so that no padding is left: the resolver walks these.
 struct Entity {
   std::string_view name;
-  SourceKind kind = SourceKind::kPerson;
-  Gender gender = Gender::kUnknown;
-  int descriptors = -1, last_descriptor = -1;  // first and last link, in order of addition
   std::string_view affiliation;
-  int count = -1;
   std::string_view reason;
+  int descriptors = -1, last_descriptor = -1;  // first and last link, in order of addition
+  int count = -1;
   uint32_t first = 0, last = 0;  // numbers of the folded first and last name words, persons only
   int tokens = 0;
-  bool named = false;       // a proper name, not a description
-  // A lone capitalised word no forename, title or longer name vouches for
-  // ("Cake"): it may speak when a cue names it, but pronouns do not take it.
-  bool weak = false;
   int mention_count = 0;
   // Entities of one kind by their latest mention, newest first (resolve.cc):
   // the neighbours in that list, and where the latest mention is in the history.
   int newer = -1, older = -1;
   uint32_t last_seen = 0;
+  SourceKind kind = SourceKind::kPerson;
+  Gender gender = Gender::kUnknown;
+  bool named = false;  // a proper name, not a description
+  // A lone capitalised word no forename, title or longer name vouches for
+  // ("Cake"): it may speak when a cue names it, but pronouns do not take it.
+  bool weak = false;
 };
 
 // In the resolver's arena, which BuildSources uses for its own scratch too.
