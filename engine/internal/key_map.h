@@ -24,13 +24,18 @@ class FoldedIds {
   static constexpr uint32_t kAbsent = UINT32_MAX;
 
   explicit FoldedIds(std::pmr::memory_resource* memory = std::pmr::get_default_resource())
-      : slots_(memory), keys_(memory) {}
+      : memory_(memory), keys_(memory) {}
+  FoldedIds(const FoldedIds&) = delete;
+  FoldedIds& operator=(const FoldedIds&) = delete;
+  ~FoldedIds() {
+    if (slots_ != nullptr) memory_->deallocate(slots_, size_ * sizeof(Slot), alignof(Slot));
+  }
 
   // Room for `keys` keys before the table grows (it grows on its own past that).
   void Reserve(size_t keys) {
     size_t size = 16;
     while (size < keys * 2) size *= 2;
-    if (size > slots_.size()) Rehash(size);
+    if (size > size_) Rehash(size);
     keys_.reserve(keys);
   }
 
@@ -60,8 +65,8 @@ class FoldedIds {
   }
 
   // The number of the key (folded), or kAbsent.
-  uint32_t Find(const Hashed& k) const {
-    if (slots_.empty()) return kAbsent;  // id - 1 below wraps to it
+  [[gnu::always_inline]] uint32_t Find(const Hashed& k) const {
+    if (size_ == 0) return kAbsent;
     return slots_[Probe(k)].id - 1;
   }
   uint32_t Find(std::string_view key) const { return Find(Hash(key)); }
@@ -69,7 +74,7 @@ class FoldedIds {
   // The number of the key, numbered next when new. Its bytes must outlive the table.
   uint32_t Insert(const Hashed& k) {
     // At most half full: most probes end at the home slot.
-    if ((keys_.size() + 1) * 2 > slots_.size()) Rehash(slots_.size() < 16 ? 16 : slots_.size() * 2);
+    if ((keys_.size() + 1) * 2 > size_) Rehash(size_ < 16 ? 16 : size_ * 2);
     Slot& slot = slots_[Probe(k)];
     if (slot.id == 0) {
       keys_.push_back(k.key);
@@ -101,7 +106,7 @@ class FoldedIds {
 
   // The slot holding `key`, or the free slot where it would go.
   [[gnu::always_inline]] size_t Probe(const Hashed& k) const {
-    const size_t mask = slots_.size() - 1;
+    const size_t mask = size_ - 1;
     for (size_t i = k.hash & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
       if (s.id == 0) return i;
@@ -111,18 +116,28 @@ class FoldedIds {
     }
   }
 
+  // Slots are memory of the resource, not a pmr::vector, so a new table is
+  // one memset rather than an allocator construct call a slot.
   void Rehash(size_t size) {
-    std::pmr::vector<Slot> old = std::exchange(slots_, std::pmr::vector<Slot>(size, slots_.get_allocator()));
+    Slot* const old = slots_;
+    const size_t old_size = size_;
+    slots_ = static_cast<Slot*>(memory_->allocate(size * sizeof(Slot), alignof(Slot)));
+    std::memset(static_cast<void*>(slots_), 0, size * sizeof(Slot));
+    size_ = size;
     const size_t mask = size - 1;
-    for (const Slot& s : old) {
+    for (size_t o = 0; o < old_size; ++o) {
+      const Slot& s = old[o];
       if (s.id == 0) continue;
       size_t i = s.hash & mask;
       while (slots_[i].id != 0) i = (i + 1) & mask;
       slots_[i] = s;
     }
+    if (old != nullptr) memory_->deallocate(old, old_size * sizeof(Slot), alignof(Slot));
   }
 
-  std::pmr::vector<Slot> slots_;  // a power of two in size once anything is reserved or inserted
+  std::pmr::memory_resource* memory_;
+  Slot* slots_ = nullptr;  // size_ of them, a power of two once anything is reserved or inserted
+  size_t size_ = 0;
   std::pmr::vector<std::string_view> keys_;
 };
 
