@@ -140,7 +140,7 @@ class Resolver {
     return keys_.Key(FoldedIds::Hash(key));
   }
 
-  // words_ holds the words of m.name when IsPersonName(m).
+  // person_ holds the words of m.name when IsPersonName(m).
   int NewEntity(const Mention& m) {
     const int id = static_cast<int>(entities_.list.size());
     Entity& e = entities_.list.emplace_back();
@@ -157,22 +157,21 @@ class Resolver {
     }
     if (e.kind == SourceKind::kPerson && e.named) {
       SetNameParts(e);
-      const std::string_view first = words_.empty() ? std::string_view() : words_.front();
-      e.weak = m.descriptors.empty() && m.gender == Gender::kUnknown && !rules_.forenames.Contains(first);
+      e.weak = m.descriptors.empty() && m.gender == Gender::kUnknown && !rules_.forenames.Contains(person_.first);
     }
     Index(id);
     return id;
   }
 
-  // From words_, the words of e.name. A name of no words keeps empty ones.
+  // From person_, the words of e.name. A name of no words keeps empty ones.
   void SetNameParts(Entity& e) {
-    if (words_.empty()) {
+    if (person_.count == 0) {
       e.first = e.last = Key(std::string_view());
       return;
     }
     e.first = Id(first_);
-    e.last = words_.size() == 1 ? e.first : Id(last_);
-    e.tokens = static_cast<int>(words_.size());
+    e.last = person_.count == 1 ? e.first : Id(last_);
+    e.tokens = static_cast<int>(person_.count);
   }
 
   void AddDescriptor(Entity& e, const std::string& d) {
@@ -206,10 +205,10 @@ class Resolver {
   int Join(const Mention& m) {
     const bool person_name = IsPersonName(m);
     if (person_name) {
-      WordsInto(m.name, &words_);
-      if (!words_.empty()) {
-        last_ = Probe(words_.back());
-        first_ = words_.size() == 1 ? last_ : Probe(words_.front());
+      person_ = internal::FirstLastWords(m.name);
+      if (person_.count != 0) {
+        last_ = Probe(person_.last);
+        first_ = person_.count == 1 ? last_ : Probe(person_.first);
         // A name of one word is its key too.
         name_ = last_;
       }
@@ -218,13 +217,13 @@ class Resolver {
     if (e < 0) return NewEntity(m);
     Entity& ent = entities_.list[e];
     if (person_name && ent.kind == SourceKind::kPerson) {
-      // Find found nobody for a name of no words, so words_ is not empty.
-      if (static_cast<int>(words_.size()) > ent.tokens) {
+      // Find found nobody for a name of no words, so it has a first word.
+      if (static_cast<int>(person_.count) > ent.tokens) {
         ent.name = m.name;
         SetNameParts(ent);
         Index(e);
       }
-      if (ent.weak && (!m.descriptors.empty() || rules_.forenames.Contains(words_.front()))) ent.weak = false;
+      if (ent.weak && (!m.descriptors.empty() || rules_.forenames.Contains(person_.first))) ent.weak = false;
       ent.named = true;
     }
     Absorb(ent, m);
@@ -268,14 +267,14 @@ class Resolver {
     return {p, s.size()};
   }
 
-  // words_ holds the words of the name, at least one.
+  // person_ holds the words of the name, at least one.
   int FindPerson() const {
-    const auto& w = words_;
+    const size_t words = person_.count;
     const KeyEntities* last = Known(last_);
     const int surnames = last != nullptr ? last->surnames : -1;
     // A bare surname shared by two people ("Greenspan" after Dorie and
     // Michael Greenspan) goes to the one the article talks about most.
-    if (w.size() == 1 && surnames >= 0) {
+    if (words == 1 && surnames >= 0) {
       int best = -1;
       for (int i = surnames; i >= 0; i = surnames_[i].next) {
         const int e = surnames_[i].entity;
@@ -287,19 +286,19 @@ class Resolver {
       return best;
     }
     int best = -1;
-    if (w.size() == 1 && last != nullptr) best = std::max(best, last->by_kind[kOrg]);  // "Apple"
-    const uint32_t first_id = w.size() > 1 ? first_.id : FoldedIds::kAbsent;
+    if (words == 1 && last != nullptr) best = std::max(best, last->by_kind[kOrg]);  // "Apple"
+    const uint32_t first_id = words > 1 ? first_.id : FoldedIds::kAbsent;
     // Newest first, and only a few: people sharing a surname are few in one article.
     size_t seen = 0;
     for (int i = surnames; i >= 0 && seen < 64; i = surnames_[i].next, ++seen) {
       const Entity& ent = entities_.list[surnames_[i].entity];
-      bool both_full = w.size() > 1 && ent.tokens > 1;
+      bool both_full = words > 1 && ent.tokens > 1;
       if (!both_full || ent.first == first_id) {
         best = std::max(best, surnames_[i].entity);
         break;
       }
     }
-    if (w.size() == 1) {
+    if (words == 1) {
       if (last != nullptr) best = std::max(best, last->first);  // "Kim" for Kim Jong-un
     } else {
       // "Wang" first, "Wang Qishan" later: family names may come first.
@@ -314,7 +313,7 @@ class Resolver {
 
   int Find(const Mention& m) {
     if (m.kind == MentionKind::kName) {
-      if (m.source_kind == SourceKind::kPerson) return words_.empty() ? -1 : FindPerson();
+      if (m.source_kind == SourceKind::kPerson) return person_.count == 0 ? -1 : FindPerson();
       std::string_view key = StripArticleView(m.name);
       name_ = Probe(key);
       int best = -1;
@@ -461,7 +460,9 @@ class Resolver {
   int newest_[3] = {-1, -1, -1};  // by SourceKind: the entity mentioned last (Touch)
   // Keys of the name at hand (Join): without article, its first and last words.
   NameKey name_{FoldedIds::Hash({})}, first_, last_;
-  // Scratch buffers: words of the name at hand (views into it), initials, folded head.
+  // Scratch: the first and last words of the person's name at hand, words of
+  // an anonymous group's name (views into them), initials, folded head.
+  internal::WordEnds person_;
   std::pmr::vector<std::string_view> words_{&arena_};
   std::string initials_, head_;
 };

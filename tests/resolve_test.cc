@@ -36,6 +36,10 @@ TEST_CASE("resolve: name helpers agree with their allocating forms") {
     std::vector<std::string> expected = internal::Words(name);
     CHECK(std::vector<std::string>(words.begin(), words.end()) == expected);
     CHECK(internal::WordCount(name) == expected.size());
+    const internal::WordEnds ends = internal::FirstLastWords(name);
+    CHECK(ends.count == expected.size());
+    CHECK(ends.first == (expected.empty() ? "" : expected.front()));
+    CHECK(ends.last == (expected.empty() ? "" : expected.back()));
     std::string initials;
     internal::LowerInitialsInto(name, &initials);
     CHECK(initials == internal::AsciiLower(internal::Initials(name)));

@@ -75,6 +75,30 @@ inline void WordsInto(std::string_view s, Views* out) {
   }
 }
 
+// The first and last space-separated words of a name and how many it has:
+// all a person's name is asked, with no vector to fill.
+struct WordEnds {
+  std::string_view first, last;
+  size_t count = 0;
+};
+
+inline WordEnds FirstLastWords(std::string_view s) {
+  WordEnds w;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p != end) {
+    if (*p == ' ') {
+      ++p;
+      continue;
+    }
+    const char* const word = p;
+    while (p != end && *p != ' ') ++p;
+    w.last = std::string_view(word, static_cast<size_t>(p - word));
+    if (w.count++ == 0) w.first = w.last;
+  }
+  return w;
+}
+
 inline size_t WordCount(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {
