@@ -57,8 +57,8 @@ class Resolver {
     history_sentence_.reserve(n);
     surnames_.reserve(n);
     // A name, its first and last words and initials or head noun: a few keys a
-    // mention, most of them repeats.
-    keys_.Reserve(n + n / 2);
+    // mention, most of them repeats (0.77 a mention on /tmp/c18.jsonl, at most 1.5).
+    keys_.Reserve(n);
     std::pmr::vector<uint8_t> speaks(n, 0, &arena_);
     for (const Quote& q : doc_.quotes) {
       if (q.mention >= 0 && q.has_speaker) speaks[q.mention] = 1;
