@@ -114,8 +114,6 @@ class Resolver {
     return m.kind == MentionKind::kName && m.source_kind == SourceKind::kPerson;
   }
 
-  // Find hashes a name (or its words) and Index inserts the same: the hash is
-  // kept for the key of the same bytes, never of merely equal text.
   // A key of the name at hand, hashed once, with its number once known: Find
   // looks a name and its words up, and Index inserts the same ones.
   struct NameKey {
@@ -133,8 +131,9 @@ class Resolver {
   }
   const KeyEntities* Known(const NameKey& k) const { return k.id == FoldedIds::kAbsent ? nullptr : &keys_[k.id]; }
 
-  // The number of `key`, a view into a mention; name_ when the same bytes
-  // (never merely equal text: the numbers of keys never change).
+  // The number of `key`, a view into a mention. When it is name_'s very bytes
+  // (not merely equal text), name_'s hash and number serve: mentions do not
+  // change while they are resolved, and numbers never do.
   uint32_t Key(std::string_view key) {
     if (key.data() == name_.hash.key.data() && key.size() == name_.hash.key.size()) return Id(name_);
     return keys_.Key(FoldedIds::Hash(key));

@@ -88,7 +88,7 @@ class FoldedIds {
   std::string_view key(uint32_t id) const { return keys_[id]; }
 
  private:
-  // All zero when free (value-initialised), so a new table is one memset.
+  // All zero when free, so a new table is one memset (Rehash).
   struct Slot {
     uint64_t head;  // first eight bytes folded: for keys of at most eight, the key
     uint32_t hash;  // its top byte is the length (Hash)
