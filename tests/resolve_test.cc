@@ -3,6 +3,11 @@
 // (format: tests/attribution_test_util.h).
 #include <doctest/doctest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/internal/key_map.h"
 #include "engine/internal/names.h"
 #include "tests/attribution_test_util.h"
 
@@ -18,22 +23,76 @@ using testing::DumpSources;
 TEST_CASE("resolve: name helpers agree with their allocating forms") {
   for (std::string_view name : {"Immigration, Refugees and Citizenship Canada", "The White House", "the Bank",
                                 "A senior official", "an aide", "  Kim  Jong-un ", "Apple", "", "ÉLYSÉE Palace",
+                                "THE", "tHE x", "An ", "AN  aide", "a", "A", "an", "anchor", "theatre", "Th", " the x",
                                 "@AZ[`az{ \x7f\x80\xc1\xda\xdbMIXED case Words OF more than EIGHT bytes"}) {
     CAPTURE(name);
     std::string lower;
     internal::AsciiLowerInto(name, &lower);
     CHECK(lower == internal::AsciiLower(name));
     CHECK(std::string(internal::StripFoldedArticle(lower)) == internal::StripArticle(name));
+    CHECK(internal::AsciiLower(internal::StripArticleView(name)) == internal::StripArticle(name));
     std::vector<std::string_view> words;
     internal::WordsInto(name, &words);
     std::vector<std::string> expected = internal::Words(name);
     CHECK(std::vector<std::string>(words.begin(), words.end()) == expected);
     CHECK(internal::WordCount(name) == expected.size());
+    const internal::WordEnds ends = internal::FirstLastWords(name);
+    CHECK(ends.count == expected.size());
+    CHECK(ends.first == (expected.empty() ? "" : expected.front()));
+    CHECK(ends.last == (expected.empty() ? "" : expected.back()));
     std::string initials;
     internal::LowerInitialsInto(name, &initials);
     CHECK(initials == internal::AsciiLower(internal::Initials(name)));
     CHECK(internal::FoldedStartsWith(name, "the ") == (lower.rfind("the ", 0) == 0));
+    for (std::string_view part : {"", "e", "the", "bank", "ircc", "eight", "words of", "kim  jong-un ", "\xc9ly"}) {
+      CAPTURE(part);
+      CHECK(internal::FoldedContains(name, part) == (lower.find(part) != std::string::npos));
+    }
   }
+}
+
+// The resolver's indexes number keys as the folded strings they stand for.
+TEST_CASE("resolve: FoldedIds numbers keys by their folded text") {
+  const std::vector<std::string> keys = {"", "a", "Kim", "KIM", "kim ", "Greenspan", "GREENSPAN", "greenspan",
+                                         "Greenspa", "GreenspaN", "ircc", "IRCC", "Immigration, Refugees and "
+                                         "Citizenship Canada", "immigration, refugees and citizenship canadA",
+                                         "\xc9lys\xe9" "e", "\xe9lys\xe9" "e", std::string("a\0", 2), std::string(300, 'x'),
+                                         std::string(300, 'X'), std::string(299, 'x') + "y",
+                                         // The same first and last eight bytes and length: only the middle differs.
+                                         "Ministry of Finance, Canada", "Ministry of Defence, Canada",
+                                         "MINISTRY OF DEFENCE, CANADA"};
+  internal::FoldedIds ids;
+  std::map<std::string, uint32_t> expected;
+  // Past the first reservation too, so the table grows while numbered keys stay put.
+  const std::vector<std::string> many = [] {
+    std::vector<std::string> out;
+    for (int i = 0; i < 100; ++i) out.push_back("Key" + std::to_string(i) + (i % 2 ? "-with-a-long-tail" : ""));
+    return out;
+  }();
+  for (int round = 0; round < 2; ++round) {
+    for (const std::vector<std::string>* list : {&keys, &many}) {
+      for (const std::string& k : *list) {
+        CAPTURE(k);
+        const std::string folded = internal::AsciiLower(k);
+        auto it = expected.find(folded);
+        CHECK(ids.Find(k) == (it == expected.end() ? internal::FoldedIds::kAbsent : it->second));
+        const uint32_t id = ids.Insert(k);
+        if (it == expected.end()) {
+          CHECK(id == expected.size());
+          expected.emplace(folded, id);
+        } else {
+          CHECK(id == it->second);
+        }
+        CHECK(internal::AsciiLower(ids.key(id)) == folded);
+      }
+    }
+  }
+  CHECK(ids.size() == expected.size());
+  internal::FoldedIds reserved;
+  reserved.Reserve(3);
+  CHECK(reserved.Find("Kim") == internal::FoldedIds::kAbsent);
+  CHECK(reserved.Insert("Kim") == 0);
+  CHECK(reserved.Find("kIM") == 0);
 }
 
 TEST_CASE("resolve: a surname or title+surname joins the full name") {
