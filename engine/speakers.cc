@@ -164,8 +164,15 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
     }
   }
   const uint32_t body_begin = i;
+  const uint32_t limit = std::min(end, body_begin + kMaxChunk);
+  // Whether some body word could head a mention: most bodies have none, and
+  // need no head tried (kMayHead).
+  uint8_t heads = 0;
   // Body: content words; "of"/"for"/"de" only between capitalised words ("Bank of Canada").
-  while (Usable(i, end) && i - body_begin < kMaxChunk) {
+  for (;;) {
+    // Plain words, most of a body, go in as they are.
+    while (i < limit && w_.Usable(i) && w_.Flag(i, kPlainWord)) heads |= w_.Flags(i), ++i;
+    if (!(i < limit && w_.Usable(i))) break;
     // Numbers, punctuation ("Mr" "." inside a name: the period belongs to the
     // abbreviation, taken below) and symbols end the body.
     if (!IsWord(i)) break;
@@ -176,6 +183,7 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
                        NameLike(i + 1, sent.token_begin);
       if (!connector) break;
     }
+    heads |= w_.Flags(i);
     const bool poss = w_.Possessive(i);
     ++i;
     if (w_.DotFollows(i - 1, end) &&
@@ -195,17 +203,19 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
     }
     return std::max(body_begin, t + 1);
   }
-  // Longest typed prefix.
+  if (!(heads & kMayHead)) return body_end;
+  // Longest typed prefix: TryHead types none of the words that may not head.
   for (uint32_t j = body_end; j > body_begin; --j) {
     uint32_t h = j - 1;
     if (w_.Has(h, kPeriodToken)) {
       // "Samsung Electronics Co.": the abbreviation's period closes the name.
-      if (h > body_begin && TryHead(s, t, body_begin, h - 1, j, j == body_end, count)) {
+      if (h > body_begin && w_.Flag(h - 1, kMayHead) &&
+          TryHead(s, t, body_begin, h - 1, j, j == body_end, count)) {
         return std::max(j, out_.back().token_end);
       }
       continue;
     }
-    if (TryHead(s, t, body_begin, h, j, j == body_end, count)) {
+    if (w_.Flag(h, kMayHead) && TryHead(s, t, body_begin, h, j, j == body_end, count)) {
       return std::max(j, out_.back().token_end);
     }
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 
 #include "engine/internal/text_util.h"
 
@@ -45,13 +46,28 @@ bool FoldedEqual(std::string_view a, std::string_view b) {
   return true;
 }
 
+// SplitSentences makes sentences in order, disjoint, within the tokens: then
+// one walk along them finds each capitalised word's sentence.
+bool SentencesInOrder(const Document& doc) {
+  uint32_t last = 0;
+  for (const Sentence& s : doc.sentences) {
+    if (s.token_begin < last || s.token_end < s.token_begin || s.token_end > doc.tokens.size()) {
+      return false;
+    }
+    last = s.token_end;
+  }
+  return true;
+}
+
 constexpr uint64_t kEmptySlot = ~uint64_t{0};
 
 }  // namespace
 
-// One pass over the tokens fills every token's byte of marks, its class and
-// its case flags, which were three passes and three arrays (usable, classes,
-// opening marks) and a folded copy of the whole text.
+// One pass over the tokens fills every token's record: case flags, marks,
+// class, and the chunker's shortcuts (kPlainWord, kMayHead); it lists the
+// mid-sentence capitals MidSentenceCapital will ask about. This was three
+// passes and three arrays (usable, classes, opening marks), a folded copy of
+// the whole text and a pass over the sentences.
 WordView::WordView(const Document& doc, const RuleSet& rules)
     : doc_(doc), rules_(rules), facts_(VocabularyFacts::Of(rules)),
       words_(WordsOf(doc, rules, scratch_)) {
@@ -64,15 +80,49 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
   TokenInfo* const info = info_.data();
   const unsigned char* const text = reinterpret_cast<const unsigned char*>(doc.text.data());
   const Fn* const codes = facts_.codes();
+  const uint32_t* const bits = facts_.bits();
+  // Opening marks first: the pass reads the mark before each capital.
+  for (const QuotedRegion& r : doc.quoted) {
+    if (r.open_token < n && tokens[r.open_token].kind == TokenKind::kQuoteMark) {
+      info[r.open_token].marks = kForcesCapital;
+    }
+  }
+  // Sentences in order (as SplitSentences makes them) are walked along with
+  // the capitals; otherwise CollectMidSentenceCapitals walks each sentence.
+  candidates_listed_ = SentencesInOrder(doc);
+  // Capitalised words, appended without a branch (a tenth of the tokens, in
+  // no pattern a predictor learns) and filtered after the pass.
+  std::unique_ptr<uint32_t[]> caps(new uint32_t[n + 1]);
+  uint32_t ncaps = 0;
   for (uint32_t t = 0; t < n; ++t) {
     const Token& tok = tokens[t];
-    uint8_t marks = kKindMarks[static_cast<uint8_t>(tok.kind) & 7];
-    if (tok.span.size() == 1) marks |= kByteMarks[text[tok.span.begin]];
     const TokenWord& w = words[t];
-    Fn code = codes[w.base.value];
+    uint8_t marks = info[t].marks | kKindMarks[static_cast<uint8_t>(tok.kind) & 7];
+    if (tok.span.size() == 1) marks |= kByteMarks[text[tok.span.begin]];
     // "Jan" "." reads as "jan." when function_words knows it so.
-    if ((w.flags & kDotAttached) && codes[w.dotted.value] != Fn::kNone) code = codes[w.dotted.value];
-    info[t] = TokenInfo{w.flags, marks, code, kUnasked};
+    const Fn base_code = codes[w.base.value], dotted_code = codes[w.dotted.value];
+    const Fn code = (w.flags & kDotAttached) && dotted_code != Fn::kNone ? dotted_code : base_code;
+    // Bit arithmetic, not branches: these answers follow no pattern.
+    const uint32_t word = tok.kind == TokenKind::kWord;
+    const uint32_t plain = word & (code == Fn::kNone) & ((w.flags & (kPossessive | kDotAttached)) == 0);
+    const uint32_t may_head =
+        ((w.flags & (kCapitalized | kAcronym)) != 0) | ((bits[w.base.value] & kHeadFacts) != 0);
+    const uint8_t flags = static_cast<uint8_t>(w.flags | plain << 4 | may_head << 5);
+    static_assert(kPlainWord == 1 << 4 && kMayHead == 1 << 5);
+    info[t] = TokenInfo{flags, marks, code, kUnasked};
+    caps[ncaps] = t;
+    ncaps += word & ((w.flags & kCapitalized) != 0);
+  }
+  // Those not initial in their sentence (the first word and one after an
+  // opening mark, a colon or a parenthesis have forced capitals).
+  const Sentence* sent = doc.sentences.data();
+  const Sentence* const sentences_end = sent + (candidates_listed_ ? doc.sentences.size() : 0);
+  for (uint32_t k = 0; k < ncaps && sent != sentences_end; ++k) {
+    const uint32_t t = caps[k];
+    while (sent != sentences_end && sent->token_end <= t) ++sent;
+    if (sent != sentences_end && sent->token_begin < t && !(info[t - 1].marks & kForcesCapital)) {
+      candidates_.push_back(t);
+    }
   }
   // Quoted tokens, region by region (QuotedTokenMask): top-level regions are
   // sorted by their start, so each search starts from the previous one.
@@ -84,11 +134,6 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
     for (const Token* tok = from; tok != tokens + n && tok->span.begin < r.outer.end; ++tok) {
       uint8_t& marks = info[tok - tokens].marks;
       marks = (marks & ~kUsableToken) | kQuotedToken;
-    }
-  }
-  for (const QuotedRegion& r : doc.quoted) {
-    if (r.open_token < n && tokens[r.open_token].kind == TokenKind::kQuoteMark) {
-      info[r.open_token].marks |= kForcesCapital;
     }
   }
   for (const Cue& c : doc.cues) {
@@ -147,17 +192,19 @@ WordView::ForenameSlot* WordView::FreeSlot(uint32_t hash) const {
 
 void WordView::CollectMidSentenceCapitals() const {
   midcaps_collected_ = true;
-  std::vector<uint32_t> found;
-  const uint32_t n = static_cast<uint32_t>(info_.size());
-  for (const Sentence& s : doc_.sentences) {
-    // The sentence's first word is initial: its capital is forced.
-    for (uint32_t t = s.token_begin + 1; t < s.token_end && t < n; ++t) {
-      if ((info_[t].flags & kCapitalized) && (info_[t].marks & kWordToken) &&
-          !(info_[t - 1].marks & kForcesCapital)) {
-        found.push_back(t);
+  if (!candidates_listed_) {
+    const uint32_t n = static_cast<uint32_t>(info_.size());
+    for (const Sentence& s : doc_.sentences) {
+      // The sentence's first word is initial: its capital is forced.
+      for (uint32_t t = s.token_begin + 1; t < s.token_end && t < n; ++t) {
+        if ((info_[t].flags & kCapitalized) && (info_[t].marks & kWordToken) &&
+            !(info_[t - 1].marks & kForcesCapital)) {
+          candidates_.push_back(t);
+        }
       }
     }
   }
+  const std::vector<uint32_t>& found = candidates_;
   // An open-addressing set of (hash << 32 | token), at most half full.
   size_t size = 16;
   while (size < 2 * found.size()) size *= 2;
@@ -209,9 +256,9 @@ bool WordView::ComputeNameLike(uint32_t t, uint32_t sent_begin) const {
   if (base & (kAnonymous | kTitle | kSpeechVerb | kOrgDoc)) return false;
   // A capitalised word that only ever opens sentences ("Mostly, he says",
   // "Cake") is no name unless the lexicons know it. The forenames are asked
-  // by text (Find folds), last: they are not in the vocabulary.
-  return (base & kOrganization) || Acronym(t) || Forename(BaseText(t)) != kNotForename ||
-         MidSentenceCapital(t);
+  // last: by text, in a table too large for the caches.
+  return (base & kOrganization) || Acronym(t) || MidSentenceCapital(t) ||
+         Forename(BaseText(t)) != kNotForename;
 }
 
 }  // namespace qg::internal

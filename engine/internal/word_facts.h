@@ -69,6 +69,7 @@ class VocabularyFacts {
   uint32_t Bits(WordId w) const { return bits_[w.value]; }
   Fn Code(WordId w) const { return codes_[w.value]; }
   const Fn* codes() const { return codes_.data(); }
+  const uint32_t* bits() const { return bits_.data(); }
   // The number a number word names ("two" -> 2, zero to twelve), or -1.
   // Numbers the vocabulary lacks are compared by text (NumberWordOf).
   int Number(WordId w) const { return numbers_[w.value]; }

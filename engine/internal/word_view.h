@@ -29,6 +29,17 @@ enum TokenMark : uint8_t {
   kForcesCapital = 128,  // an opening quotation mark, ":" or "(": the next word's capital is forced
 };
 
+// The view's own bits beside WordFlag's (1 to 8) in a token's flags.
+enum ViewFlag : uint8_t {
+  // A word with no class, no possessive ending and no period of its own:
+  // the chunk's body takes it as it is.
+  kPlainWord = 16,
+  // Could head a mention: a capital (a name) or a head word TryHead types.
+  kMayHead = 32,
+};
+// The facts of a lower-case word that TryHead types as a head.
+constexpr uint32_t kHeadFacts = kAnonymousSource | kOrgHead | kOrgDoc | kOffice;
+
 class WordView {
  public:
   WordView(const Document& doc, const RuleSet& rules);
@@ -44,6 +55,8 @@ class WordView {
   Fn Code(uint32_t t) const { return info_[t].code; }
   bool Has(uint32_t t, TokenMark m) const { return info_[t].marks & m; }
   bool Usable(uint32_t t) const { return info_[t].marks & kUsableToken; }
+  bool Flag(uint32_t t, ViewFlag f) const { return info_[t].flags & f; }
+  uint8_t Flags(uint32_t t) const { return info_[t].flags; }
 
   // Facts (WordFact bits) of the token's word, its base and its word with a period.
   uint32_t WordFacts(uint32_t t) const { return facts_.Bits(Word(t)); }
@@ -98,7 +111,7 @@ class WordView {
 
  private:
   struct TokenInfo {
-    uint8_t flags;  // WordFlag
+    uint8_t flags;  // WordFlag, ViewFlag
     uint8_t marks;  // TokenMark
     Fn code;
     uint8_t name_like;  // kUnasked, kNo, kYes
@@ -119,6 +132,10 @@ class WordView {
   std::vector<TokenWord> scratch_;  // the numbers when doc_ has none for rules_
   const std::vector<TokenWord>& words_;
   mutable std::vector<TokenInfo> info_;  // name_like is filled as asked
+  // Capitalised words not initial in their sentence (when sentences are in
+  // order, listed by the constructor; else by CollectMidSentenceCapitals).
+  mutable std::vector<uint32_t> candidates_;
+  bool candidates_listed_ = false;
   // (hash of the folded base << 32 | token) of mid-sentence capitals, a hash
   // set collected at the first question (most articles ask a few).
   mutable std::vector<uint64_t> midcaps_;
