@@ -152,13 +152,14 @@ std::string_view WordView::BaseText(uint32_t t) const {
 uint64_t WordView::BaseHash(uint32_t t) const { return FoldedHash(BaseText(t)); }
 
 WordView::ForenameKind WordView::Forename(std::string_view text) const {
-  auto ask = [&] {
-    const std::vector<std::string>* f = rules_.forenames.Find(text);
-    if (f == nullptr) return kNotForename;
-    const std::string_view g = f->empty() ? std::string_view() : std::string_view((*f)[0]);
-    return g == "male" ? kMaleForename : g == "female" ? kFemaleForename : kOtherForename;
-  };
-  if (text.empty()) return ask();  // size 0 marks a free slot
+  const std::vector<std::string>* f = ForenameEntry(text);
+  if (f == nullptr) return kNotForename;
+  const std::string_view g = f->empty() ? std::string_view() : std::string_view((*f)[0]);
+  return g == "male" ? kMaleForename : g == "female" ? kFemaleForename : kOtherForename;
+}
+
+const std::vector<std::string>* WordView::ForenameEntry(std::string_view text) const {
+  if (text.empty()) return rules_.forenames.Find(text);  // size 0 marks a free slot
   // At most half full: the table doubles before the insert that would pass it.
   if ((forenames_used_ + 1) * 2 > forenames_.size()) {
     std::vector<ForenameSlot> old = std::move(forenames_);
@@ -173,14 +174,14 @@ WordView::ForenameKind WordView::Forename(std::string_view text) const {
   for (; forenames_[i].size != 0; i = (i + 1) & mask) {
     const ForenameSlot& slot = forenames_[i];
     if (slot.hash == h && FoldedEqual(std::string_view(doc_.text).substr(slot.begin, slot.size), text)) {
-      return slot.kind;
+      return slot.entry;
     }
   }
-  const ForenameKind kind = ask();
+  const std::vector<std::string>* entry = rules_.forenames.Find(text);
   forenames_[i] = ForenameSlot{h, static_cast<uint32_t>(text.data() - doc_.text.data()),
-                               static_cast<uint32_t>(text.size()), kind};
+                               static_cast<uint32_t>(text.size()), entry};
   ++forenames_used_;
-  return kind;
+  return entry;
 }
 
 WordView::ForenameSlot* WordView::FreeSlot(uint32_t hash) const {
@@ -258,7 +259,7 @@ bool WordView::ComputeNameLike(uint32_t t, uint32_t sent_begin) const {
   // "Cake") is no name unless the lexicons know it. The forenames are asked
   // last: by text, in a table too large for the caches.
   return (base & kOrganization) || Acronym(t) || MidSentenceCapital(t) ||
-         Forename(BaseText(t)) != kNotForename;
+         ForenameEntry(BaseText(t)) != nullptr;
 }
 
 }  // namespace qg::internal

@@ -93,6 +93,9 @@ class WordView {
   // the article: the view is the article's).
   enum ForenameKind : uint8_t { kNotForename, kOtherForename, kMaleForename, kFemaleForename };
   ForenameKind Forename(std::string_view text) const;
+  // The entry of `text` in forenames.tsv, or nullptr: whether it is a
+  // forename costs one cache miss, its gender two more (read only by Forename).
+  const std::vector<std::string>* ForenameEntry(std::string_view text) const;
 
   // Capitals are forced at a sentence start, after an opening quotation mark or
   // a colon; after a closing mark ("“…,” McKegg said") they are the word's own.
@@ -140,13 +143,13 @@ class WordView {
   // set collected at the first question (most articles ask a few).
   mutable std::vector<uint64_t> midcaps_;
   mutable bool midcaps_collected_ = false;
-  // Forename answers of this article, open addressing: (hash, text offset,
-  // size, answer); size 0 marks a free slot.
+  // Forename entries of this article, open addressing: (hash, text offset,
+  // size, entry); size 0 marks a free slot.
   struct ForenameSlot {
     uint32_t hash = 0;
     uint32_t begin = 0;
     uint32_t size = 0;
-    ForenameKind kind = kNotForename;
+    const std::vector<std::string>* entry = nullptr;
   };
   ForenameSlot* FreeSlot(uint32_t hash) const;  // in forenames_, for a hash not in it
   mutable std::vector<ForenameSlot> forenames_;
