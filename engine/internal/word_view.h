@@ -128,6 +128,7 @@ class WordView {
   // The token's text without its possessive ending, not folded.
   std::string_view BaseText(uint32_t t) const;
   uint64_t BaseHash(uint32_t t) const;
+  const char* TextEnd() const { return doc_.text.data() + doc_.text.size(); }
 
   const Document& doc_;
   const RuleSet& rules_;
