@@ -50,7 +50,7 @@ std::string_view FieldOf(const std::vector<std::string>* fields, size_t i) {
 
 const VocabularyFacts& VocabularyFacts::Of(const RuleSet& rules) {
   thread_local VocabularyFacts facts;
-  if (facts.serial_ != rules.vocabulary.serial() || facts.bits_.size() != rules.vocabulary.size() + 1) {
+  if (facts.serial_ != rules.vocabulary.serial() || facts.entries_.size() != rules.vocabulary.size() + 1) {
     facts.Build(rules);
   }
   return facts;
@@ -58,8 +58,7 @@ const VocabularyFacts& VocabularyFacts::Of(const RuleSet& rules) {
 
 void VocabularyFacts::Build(const RuleSet& rules) {
   const size_t n = rules.vocabulary.size() + 1;  // WordId 0 is the unknown word
-  bits_.assign(n, 0);
-  codes_.assign(n, Fn::kNone);
+  entries_.assign(n, Entry{});
   for (uint32_t w = 0; w < n; ++w) {
     const WordId id{w};
     uint32_t b = 0;
@@ -93,25 +92,24 @@ void VocabularyFacts::Build(const RuleSet& rules) {
     }
     if (rules.speech_verbs.Contains(id)) b |= kSpeechVerb;
     if (rules.abbreviations.Contains(id)) b |= kAbbreviation;
-    bits_[w] = b;
-    codes_[w] = FnOf(rules.function_words.Field(id, 0));
+    entries_[w].bits = b;
+    entries_[w].code = FnOf(rules.function_words.Field(id, 0));
   }
   missing_mask_ = 0;
   missing_.clear();
   for (const auto& [fact, word] : kClosedSets) {
     const WordId id = rules.vocabulary.Id(word);
     if (id.known()) {
-      bits_[id.value] |= fact;
+      entries_[id.value].bits |= fact;
     } else {
       missing_mask_ |= fact;
       missing_.emplace_back(fact, word);
     }
   }
-  numbers_.assign(n, -1);
   missing_numbers_.clear();
   for (int i = 0; i < 13; ++i) {
     const WordId id = rules.vocabulary.Id(kNumbers[i]);
-    if (id.known()) numbers_[id.value] = static_cast<int8_t>(i);
+    if (id.known()) entries_[id.value].number = static_cast<int8_t>(i);
     else missing_numbers_.emplace_back(i, kNumbers[i]);
   }
   serial_ = rules.vocabulary.serial();

@@ -87,8 +87,7 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
   const TokenWord* const words = words_.data();
   TokenInfo* const info = info_.data();
   const unsigned char* const text = reinterpret_cast<const unsigned char*>(doc.text.data());
-  const Fn* const codes = facts_.codes();
-  const uint32_t* const bits = facts_.bits();
+  const VocabularyFacts::Entry* const entries = facts_.entries();
   // Opening marks first: the pass reads the mark before each capital.
   for (const QuotedRegion& r : doc.quoted) {
     if (r.open_token < n && tokens[r.open_token].kind == TokenKind::kQuoteMark) {
@@ -108,13 +107,14 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
     uint8_t marks = info[t].marks | kKindMarks[static_cast<uint8_t>(tok.kind) & 7];
     if (tok.span.size() == 1) marks |= kByteMarks[text[tok.span.begin]];
     // "Jan" "." reads as "jan." when function_words knows it so.
-    const Fn base_code = codes[w.base.value], dotted_code = codes[w.dotted.value];
+    const VocabularyFacts::Entry& base = entries[w.base.value];
+    const Fn base_code = base.code, dotted_code = entries[w.dotted.value].code;
     const Fn code = (w.flags & kDotAttached) && dotted_code != Fn::kNone ? dotted_code : base_code;
     // Bit arithmetic, not branches: these answers follow no pattern.
     const uint32_t word = tok.kind == TokenKind::kWord;
     const uint32_t plain = word & (code == Fn::kNone) & ((w.flags & (kPossessive | kDotAttached)) == 0);
     const uint32_t may_head =
-        ((w.flags & (kCapitalized | kAcronym)) != 0) | ((bits[w.base.value] & kHeadFacts) != 0);
+        ((w.flags & (kCapitalized | kAcronym)) != 0) | ((base.bits & kHeadFacts) != 0);
     const uint8_t flags = static_cast<uint8_t>(w.flags | plain << 4 | may_head << 5);
     static_assert(kPlainWord == 1 << 4 && kMayHead == 1 << 5);
     info[t] = TokenInfo{flags, marks, code, kUnasked};

@@ -66,13 +66,19 @@ class VocabularyFacts {
   // (rebuilt when a thread switches rules).
   static const VocabularyFacts& Of(const RuleSet& rules);
 
-  uint32_t Bits(WordId w) const { return bits_[w.value]; }
-  Fn Code(WordId w) const { return codes_[w.value]; }
-  const Fn* codes() const { return codes_.data(); }
-  const uint32_t* bits() const { return bits_.data(); }
+  // A word's facts, class and number side by side: the token pass reads
+  // one entry (one cache line) a token, not three tables.
+  struct Entry {
+    uint32_t bits = 0;   // WordFact
+    Fn code = Fn::kNone;  // function_words class
+    int8_t number = -1;   // Number
+  };
+  uint32_t Bits(WordId w) const { return entries_[w.value].bits; }
+  Fn Code(WordId w) const { return entries_[w.value].code; }
+  const Entry* entries() const { return entries_.data(); }
   // The number a number word names ("two" -> 2, zero to twelve), or -1.
   // Numbers the vocabulary lacks are compared by text (NumberWordOf).
-  int Number(WordId w) const { return numbers_[w.value]; }
+  int Number(WordId w) const { return entries_[w.value].number; }
   bool numbers_missing() const { return !missing_numbers_.empty(); }
   int NumberWordOf(std::string_view text) const;
   // Closed-set facts with a member the vocabulary lacks: such a member's
@@ -86,9 +92,7 @@ class VocabularyFacts {
   void Build(const RuleSet& rules);
 
   uint64_t serial_ = 0;
-  std::vector<uint32_t> bits_;  // by WordId
-  std::vector<Fn> codes_;       // by WordId: function_words class
-  std::vector<int8_t> numbers_;  // by WordId: Number
+  std::vector<Entry> entries_;  // by WordId
   std::vector<std::pair<int, std::string_view>> missing_numbers_;
   uint32_t missing_mask_ = 0;
   std::vector<std::pair<uint32_t, std::string_view>> missing_;  // (fact, member)
