@@ -153,10 +153,15 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
   // Prefix: determiners and quantities ("a", "the", "two", "half a dozen").
   while (Usable(i, end) && i - t < 4) {
     const Fn cls = w_.Code(i);
+    if (cls == Fn::kNone && !w_.Has(i, kNumberToken)) break;
+    // Every chunk after "the" or "a" asks these of it: its facts read once.
+    const uint32_t facts = w_.WordFacts(i);
+    const bool unknown = !w_.Word(i).known();
+    auto is = [&](uint32_t fact) { return (facts & fact) || (unknown && w_.IsMissing(i, fact)); };
     // "that" before a name opens a clause ("said that Biden …"), never a speaker.
-    if ((cls == Fn::kDet && !w_.Is(i, kThat)) || cls == Fn::kQuant || w_.Has(i, kNumberToken)) {
-      if (w_.Is(i, kHalf) && i + 2 < end && w_.Is(i + 2, kDozen)) count = 6;
-      else if (w_.Is(i, kDozen) && count < 0) count = 12;
+    if ((cls == Fn::kDet && !is(kThat)) || cls == Fn::kQuant || w_.Has(i, kNumberToken)) {
+      if (is(kHalf) && i + 2 < end && w_.Is(i + 2, kDozen)) count = 6;
+      else if (is(kDozen) && count < 0) count = 12;
       else if (count < 0) count = CountOf(i);  // -1 when no number
       ++i;
     } else {

@@ -66,7 +66,11 @@ class WordView {
   bool Is(uint32_t t, uint32_t facts) const {
     const WordId w = Word(t);
     if (facts_.Bits(w) & facts) return true;
-    return !w.known() && (facts_.missing() & facts) && facts_.MissingIs(TokenText(doc_, t), facts);
+    return !w.known() && IsMissing(t, facts);
+  }
+  // Is for an unknown word: the closed-set members the vocabulary lacks.
+  bool IsMissing(uint32_t t, uint32_t facts) const {
+    return (facts_.missing() & facts) && facts_.MissingIs(TokenText(doc_, t), facts);
   }
 
   // The number a number word names ("two" -> 2), or -1; NumberWordOf for
