@@ -14,12 +14,9 @@ uint32_t Chunker::RunStart(uint32_t body_begin, uint32_t h, uint32_t sent_begin)
   uint32_t r = h;
   while (r > body_begin) {
     uint32_t p = r - 1;
-    if (TokenText(doc_, p) == "." && p > body_begin) { r = p; continue; }
-    std::string_view w = Lower(p);
-    if (NameLike(p, sent_begin) || rules_.titles.Field(w_.WithDot(p, h + 1), 1) == "honorific" ||
-        ((w == "of" || w == "for" || w == "von" || w == "van" ||
-                                     w == "der" || w == "de" || w == "la" || w == "du" ||
-                                     w == "da" || w == "bin" || w == "al") && p > body_begin)) {
+    if (w_.Has(p, kPeriodToken) && p > body_begin) { r = p; continue; }
+    if (NameLike(p, sent_begin) || (w_.FactsOf(w_.WithDot(p, h + 1)) & kHonorific) ||
+        (p > body_begin && w_.Is(p, kNameConnector))) {
       r = p;
     } else {
       break;
@@ -37,17 +34,15 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   Gender gender = Gender::kUnknown;
   bool titled = false;
   for (uint32_t k = run; k <= h; ++k) {
-    const WordId w = w_.WithDot(k, j);
-    std::string_view cls = rules_.titles.Field(w, 1);
-    if (cls == "office" && k < h) {
+    const uint32_t f = w_.FactsOf(w_.WithDot(k, j));
+    if ((f & kOffice) && k < h) {
       name_begin = k + 1;
       titled = true;
     }
-    if (cls == "honorific") {
+    if (f & kHonorific) {
       titled = true;
-      std::string_view g = rules_.titles.Field(w, 0);
-      if (g == "male") gender = Gender::kMale;
-      if (g == "female") gender = Gender::kFemale;
+      if (f & kMaleTitle) gender = Gender::kMale;
+      if (f & kFemaleTitle) gender = Gender::kFemale;
       // Honorifics stay in the mention but not in the name.
       if (k == name_begin) name_begin = w_.DotFollows(k, j) ? k + 2 : k + 1;
     }
@@ -58,7 +53,7 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   if (run > body_begin) {
     bool describes = false;
     for (uint32_t k = body_begin; k < run; ++k) {
-      if (rules_.titles.Contains(w_.Word(k)) || w_.Capitalized(k)) describes = true;
+      if ((w_.WordFacts(k) & kTitle) || w_.Capitalized(k)) describes = true;
     }
     if (!describes) {
       t = run;
@@ -67,15 +62,15 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
   }
   // Lower-case descriptor words before the run ("Pentagon spokesman").
   for (uint32_t k = body_begin; k < run; ++k) {
-    std::string_view g = rules_.titles.Field(w_.Word(k), 0);
-    if (!g.empty()) titled = true;
-    if (g == "male") gender = Gender::kMale;
-    if (g == "female") gender = Gender::kFemale;
+    const uint32_t f = w_.WordFacts(k);
+    if (f & kGenderedTitle) titled = true;
+    if (f & kMaleTitle) gender = Gender::kMale;
+    if (f & kFemaleTitle) gender = Gender::kFemale;
   }
   for (uint32_t k = run; k < name_begin; ++k) {
-    std::string_view g = rules_.titles.Field(w_.WithDot(k, j), 0);
-    if (g == "male") gender = Gender::kMale;
-    if (g == "female") gender = Gender::kFemale;
+    const uint32_t f = w_.FactsOf(w_.WithDot(k, j));
+    if (f & kMaleTitle) gender = Gender::kMale;
+    if (f & kFemaleTitle) gender = Gender::kFemale;
   }
   // Built in place: a Mention is four strings and a vector, costly to move.
   Mention& m = out_.emplace_back();
@@ -102,36 +97,39 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
     m.affiliation = Affiliation(body_begin, name_begin, j);
   }
   // Person or institution?
-  const WordId first = w_.Word(name_begin);
-  std::string_view last_type = rules_.organizations.Field(w_.Base(h), 0);
-  std::string_view first_type = rules_.organizations.Field(first, 0);
+  const uint32_t first_facts = w_.WordFacts(name_begin);
+  const uint32_t last_facts = w_.BaseFacts(h);
   // The flag is the whole token's; a possessive's base is asked afresh.
   const bool last_acronym = poss ? internal::IsAcronym(last) : w_.Acronym(h);
   bool acronym = last_acronym && name_begin == h;
   // "CANADIAN PRESS FILE", "READ MORE": capitals throughout are a credit or a kicker.
   bool shouting = h > name_begin && w_.Acronym(name_begin) && last_acronym;
   // A one-word name is its head's base: asked by number, not hashed again.
-  const std::vector<std::string>* name_entry = name_begin == h
-                                                   ? rules_.organizations.Find(w_.Base(h))
-                                                   : rules_.organizations.Find(name);
-  std::string_view name_type = name_entry == nullptr || name_entry->empty()
-                                   ? std::string_view()
-                                   : std::string_view((*name_entry)[0]);
-  bool org = name_type == "name" || name_type == "place" || last_type == "head" ||
-             LocativeBefore(t) ||
-             (first_type == "head" && h > name_begin) || (acronym && !titled) || shouting;
-  if (titled && name_entry == nullptr) org = false;
+  bool name_known, name_is_org;
+  if (name_begin == h) {
+    name_known = last_facts & kOrganization;
+    name_is_org = last_facts & (kOrgName | kOrgPlace);
+  } else {
+    const std::vector<std::string>* entry = OrgEntryOfPhrase(name_begin, name);
+    const std::string_view type = entry == nullptr || entry->empty() ? std::string_view()
+                                                                     : std::string_view((*entry)[0]);
+    name_known = entry != nullptr;
+    name_is_org = type == "name" || type == "place";
+  }
+  bool org = name_is_org || (last_facts & kOrgHead) || LocativeBefore(t) ||
+             ((first_facts & kOrgHead) && h > name_begin) || (acronym && !titled) || shouting;
+  if (titled && !name_known) org = false;
   m.source_kind = org ? SourceKind::kOrganization : SourceKind::kPerson;
   if (!org) ExtendAffiliation(m, j, sent.token_end);
   if (org) {
+    // "the White House": the article is no part of the name (it is not in m.name).
     m.gender = Gender::kNeuter;
-    if (FoldedIs(TokenText(doc_, t), "the") && t < name_begin) {
-      // "the White House": the article is no part of the name.
-    }
   } else {
-    std::string_view g = rules_.forenames.Field(TokenText(doc_, name_begin), 0);
     if (gender == Gender::kUnknown) {
-      gender = g == "male" ? Gender::kMale : g == "female" ? Gender::kFemale : Gender::kUnknown;
+      const WordView::ForenameKind g = w_.Forename(TokenText(doc_, name_begin));
+      gender = g == WordView::kMaleForename     ? Gender::kMale
+               : g == WordView::kFemaleForename ? Gender::kFemale
+                                                : Gender::kUnknown;
     }
     m.gender = gender;
   }
@@ -142,44 +140,41 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
 // the mention, so the speaker before the cue is the person, not the institution.
 void Chunker::ExtendAffiliation(Mention& m, uint32_t j, uint32_t end) const {
   if (j + 1 >= end || !Usable(j, end)) return;
-  std::string_view w = Lower(j);
-  if (w != "with" && w != "of" && w != "at" && w != "from" && w != "for") return;
+  if (!w_.Is(j, kAffiliationLink)) return;
   uint32_t k = j + 1;
-  if (Usable(k, end) && Lower(k) == "the") ++k;
+  if (Usable(k, end) && w_.Is(k, kThe)) ++k;
   uint32_t start = k;
   while (k < end && Usable(k, end) && k - start < 8 &&
          (w_.Capitalized(k) ||
-          (k > start && (Lower(k) == "of" || Lower(k) == "for") && k + 1 < end &&
-           w_.Capitalized(k + 1)))) {
+          (k > start && w_.Is(k, kOfFor) && k + 1 < end && w_.Capitalized(k + 1)))) {
     ++k;
   }
   if (k == start) return;
-  std::string org = Text(start, k);
-  std::string_view type = rules_.organizations.Field(org, 0);
-  std::string_view last = rules_.organizations.Field(w_.Word(k - 1), 0);
-  std::string_view first = rules_.organizations.Field(w_.Word(start), 0);
-  if (type != "name" && last != "head" && first != "head") return;
+  const std::string_view org = doc_.slice(Span{doc_.tokens[start].span.begin, doc_.tokens[k - 1].span.end});
+  // The head words first: they are array reads; the whole name is asked by text.
+  if (!((w_.WordFacts(k - 1) & kOrgHead) || (w_.WordFacts(start) & kOrgHead))) {
+    const std::vector<std::string>* entry =
+        k == start + 1 ? rules_.organizations.Find(w_.Word(start)) : OrgEntryOfPhrase(start, org);
+    if (entry == nullptr || entry->empty() || (*entry)[0] != "name") return;
+  }
   m.token_end = k;
   m.span.end = doc_.tokens[k - 1].span.end;
-  if (m.affiliation.empty()) m.affiliation = org;
+  if (m.affiliation.empty()) m.affiliation = std::string(org);
 }
 
 // A name after "in", "from", "near" is a place ("in Montreal", "from Nova Scotia").
 bool Chunker::LocativeBefore(uint32_t t) const {
-  if (t == 0 || doc_.tokens[t - 1].kind != TokenKind::kWord) return false;
-  std::string_view w = Lower(t - 1);
-  return w == "in" || w == "from" || w == "near" || w == "across" || w == "into" ||
-         w == "throughout" || w == "outside" || w == "inside";
+  return t > 0 && IsWord(t - 1) && w_.Is(t - 1, kLocative);
 }
 
 // The institution named among descriptor words: their capitalised run.
 std::string Chunker::Affiliation(uint32_t a, uint32_t b, uint32_t end) const {
   uint32_t best_a = b, best_b = b;
   for (uint32_t k = a; k < b;) {
-    if (w_.Capitalized(k) && rules_.titles.Field(w_.WithDot(k, end), 1).empty() &&
+    if (w_.Capitalized(k) && !(w_.FactsOf(w_.WithDot(k, end)) & kTitleClass) &&
         w_.Code(k) == Fn::kNone) {
       uint32_t e = k;
-      while (e < b && w_.Capitalized(e) && rules_.titles.Field(w_.WithDot(e, end), 1).empty()) {
+      while (e < b && w_.Capitalized(e) && !(w_.FactsOf(w_.WithDot(e, end)) & kTitleClass)) {
         ++e;
       }
       best_a = k;
@@ -210,26 +205,27 @@ void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint
   m.span = Span{doc_.tokens[t].span.begin, doc_.tokens[end - 1].span.end};
   m.head = doc_.tokens[h].span;
   m.name = Text(t, end);
-  std::string_view first = Lower(t);
+  // The first letter folded: "Officials said" names "officials".
+  const char first = m.name[0];
+  const char lowered = IsAsciiUpper(first) ? static_cast<char>(first - 'A' + 'a') : first;
   bool capitalized = IsCapitalized(m.name);
   if (capitalized && w_.Code(t) != Fn::kNone) {
-    m.name[0] = static_cast<char>(first[0]);
+    m.name[0] = lowered;
     capitalized = IsCapitalized(m.name);
   }
-  if (capitalized && t == sent.token_begin && rules_.anonymous.Contains(w_.Word(t))) {
-    m.name[0] = static_cast<char>(first[0]);
+  if (capitalized && t == sent.token_begin && (w_.WordFacts(t) & kAnonymous)) {
+    m.name[0] = lowered;
   }
-  const WordId head = w_.Word(h);
-  m.gender = rules_.anonymous.Field(head, 0) == "pl" ? Gender::kPlural : Gender::kUnknown;
+  const uint32_t head = w_.WordFacts(h);
+  m.gender = (head & kPluralNoun) ? Gender::kPlural : Gender::kUnknown;
   if (source_kind == SourceKind::kOrganization) m.gender = Gender::kNeuter;
-  std::string_view g = rules_.titles.Field(head, 0);
-  if (g == "male") m.gender = Gender::kMale;
-  if (g == "female") m.gender = Gender::kFemale;
+  if (head & kMaleTitle) m.gender = Gender::kMale;
+  if (head & kFemaleTitle) m.gender = Gender::kFemale;
   m.affiliation = Affiliation(body_begin, h, j);
   if (h > body_begin) m.descriptors.push_back(Text(body_begin, h + 1));
   // "a White House statement": the document speaks for the institution it names.
   if (source_kind == SourceKind::kOrganization && !m.affiliation.empty() &&
-      rules_.organizations.Field(head, 0) == "doc") {
+      (head & kOrgDoc)) {
     m.kind = MentionKind::kName;
     m.name = m.affiliation;
   }
@@ -239,29 +235,28 @@ void Chunker::Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint
 // PhraseAt for a word that starts keys of several words.
 uint32_t Chunker::LongestPhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t,
                                   uint32_t end) const {
-  // While the words are one space apart the phrase is a span of the folded
-  // text, built only otherwise.
-  const std::string_view lower_text = w_.LowerText();
+  // While the words are one space apart the phrase is a span of the text,
+  // built only otherwise. Lexicons fold keys as they look them up.
+  const std::string_view text = doc_.text;
   std::string phrase;
   bool spaced = true;
   uint32_t best = 0;
   for (uint32_t k = t; k < end && k - t < lex.max_words(); ++k) {
-    if (doc_.tokens[k].kind != TokenKind::kWord) break;
+    if (!IsWord(k)) break;
     if (k > t && spaced) {
       const uint32_t gap = doc_.tokens[k].span.begin - doc_.tokens[k - 1].span.end;
-      if (gap != 1 || lower_text[doc_.tokens[k - 1].span.end] != ' ') {
+      if (gap != 1 || text[doc_.tokens[k - 1].span.end] != ' ') {
         spaced = false;
-        phrase = std::string(lower_text, doc_.tokens[t].span.begin,
+        phrase = std::string(text, doc_.tokens[t].span.begin,
                              doc_.tokens[k - 1].span.end - doc_.tokens[t].span.begin);
       }
     }
     std::string_view key;
     if (spaced) {
-      key = std::string_view(lower_text).substr(doc_.tokens[t].span.begin,
-                                                 doc_.tokens[k].span.end - doc_.tokens[t].span.begin);
+      key = text.substr(doc_.tokens[t].span.begin, doc_.tokens[k].span.end - doc_.tokens[t].span.begin);
     } else {
       phrase += ' ';
-      phrase += Lower(k);
+      phrase += TokenText(doc_, k);
       key = phrase;
     }
     if (lex.Field(key, 1) == cls) best = k - t + 1;
@@ -270,20 +265,18 @@ uint32_t Chunker::LongestPhraseAt(const Lexicon& lex, std::string_view cls, uint
 }
 
 uint32_t Chunker::PostModifier(uint32_t j, uint32_t end) const {
-  if (j >= end || quoted_[j]) return j;
-  uint32_t len = PhraseAt(rules_.anonymous, "postmod", j, end);
+  if (j >= end || w_.Has(j, kQuotedToken)) return j;
+  uint32_t len = PhraseAt(kPostmod, "postmod", j, end);
   if (len > 0) {
     uint32_t k = j + len;
     uint32_t limit = std::min(end, k + 5);
-    while (k < limit && Usable(k, end) && doc_.tokens[k].kind == TokenKind::kWord &&
+    while (k < limit && Usable(k, end) && IsWord(k) &&
            w_.Code(k) != Fn::kAux && w_.Code(k) != Fn::kWh) {
       ++k;
     }
     return k;
   }
-  std::string_view w = Lower(j);
-  if ((w == "for" || w == "at" || w == "with" || w == "of" || w == "in") && j + 1 < end &&
-      Usable(j + 1, end)) {
+  if (w_.Is(j, kPostmodLink) && j + 1 < end && Usable(j + 1, end)) {
     uint32_t k = j + 1;
     if (w_.Code(k) == Fn::kDet) ++k;
     uint32_t start = k;
@@ -295,7 +288,7 @@ uint32_t Chunker::PostModifier(uint32_t j, uint32_t end) const {
 
 std::string Chunker::Reason(uint32_t j, uint32_t end) const {
   for (uint32_t k = j; k < end && k < j + 30; ++k) {
-    uint32_t len = PhraseAt(rules_.anonymous, "reason", k, end);
+    uint32_t len = PhraseAt(kReason, "reason", k, end);
     if (len > 0) return Text(k, k + len);
   }
   return {};

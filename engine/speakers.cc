@@ -31,20 +31,12 @@ namespace {
 
 constexpr uint32_t kMaxChunk = 10;
 
-// `w` is folded (WordView::Lower). Every determiner asks: most are "the" and
-// "a", which the length and first letter turn away without a comparison.
-int CountOf(std::string_view w) {
-  static constexpr std::string_view kNumbers[] = {"zero", "one", "two", "three", "four",
-                                                  "five", "six", "seven", "eight", "nine",
-                                                  "ten", "eleven", "twelve"};
-  if (w.empty()) return -1;
-  for (int i = 0; i < 13; ++i) {
-    if (w.size() == kNumbers[i].size() && w[0] == kNumbers[i][0] && w == kNumbers[i]) return i;
+// Digits of a count ("3 officials"): up to five.
+int DigitsCount(std::string_view w) {
+  if (w.empty() || w.size() >= 6 || !std::all_of(w.begin(), w.end(), internal::IsAsciiDigit)) {
+    return -1;
   }
-  if (std::all_of(w.begin(), w.end(), internal::IsAsciiDigit) && w.size() < 6) {
-    return std::stoi(std::string(w));
-  }
-  return -1;
+  return std::stoi(std::string(w));
 }
 
 }  // namespace
@@ -56,7 +48,7 @@ std::vector<Mention> Chunker::Run() {
     const size_t first = out_.size();
     while (t < sent.token_end) {
       // Quotations and punctuation, a good part of the text, are passed over here.
-      if (!Usable(t, sent.token_end) || doc_.tokens[t].kind != TokenKind::kWord) {
+      if (!Usable(t, sent.token_end) || !IsWord(t)) {
         ++t;
         continue;
       }
@@ -67,22 +59,31 @@ std::vector<Mention> Chunker::Run() {
   return std::move(out_);
 }
 
+// Every determiner asks ("the", "a"): the number words by their word number.
+int Chunker::CountOf(uint32_t t) const {
+  const int number = w_.Number(t);
+  if (number >= 0) return number;
+  const std::string_view text = TokenText(doc_, t);
+  if (!w_.Word(t).known() && w_.numbers_missing()) {
+    const int word = w_.NumberWordOf(text);
+    if (word >= 0) return word;
+  }
+  return DigitsCount(text);
+}
+
 uint32_t Chunker::Step(uint32_t s, uint32_t t) {
   const Sentence& sent = doc_.sentences[s];
-  if (!Usable(t, sent.token_end) || doc_.tokens[t].kind != TokenKind::kWord) return t + 1;
+  if (!Usable(t, sent.token_end) || !IsWord(t)) return t + 1;
   // "WATCH:", "READ MORE:", "EARNINGS:": a capitals-only kicker labels a line, it speaks not.
   if (t == sent.token_begin) {
     uint32_t k = t;
-    while (k < sent.token_end && doc_.tokens[k].kind == TokenKind::kWord && w_.Acronym(k)) {
-      ++k;
-    }
-    if (k > t && k < sent.token_end && TokenText(doc_, k) == ":") return k + 1;
+    while (k < sent.token_end && IsWord(k) && w_.Acronym(k)) ++k;
+    if (k > t && k < sent.token_end && w_.Has(k, kColonToken)) return k + 1;
   }
   const Fn cls = w_.Code(t);
   if (cls == Fn::kPronM || cls == Fn::kPronF || cls == Fn::kPronN || cls == Fn::kPronP) {
-    std::string_view w = Lower(t);
     // Only subject forms speak: "he", not "him" or "her".
-    if (w == "he" || w == "she" || w == "it" || w == "they" || w == "he’s" || w == "she’s") {
+    if (w_.Is(t, kSubjectPronoun)) {
       Mention& m = out_.emplace_back();
       m.kind = MentionKind::kPronoun;
       m.span = m.head = doc_.tokens[t].span;
@@ -110,10 +111,10 @@ uint32_t Chunker::Step(uint32_t s, uint32_t t) {
 // commas next to it are one mention, so the cue finds the name as its speaker.
 void Chunker::MergeAppositions(size_t first) {
   auto comma_between = [&](const Mention& a, const Mention& b) {
-    return b.token_begin == a.token_end + 1 && TokenText(doc_, a.token_end) == ",";
+    return b.token_begin == a.token_end + 1 && w_.Has(a.token_end, kCommaToken);
   };
   auto closed_after = [&](const Mention& m) {
-    return m.token_end < doc_.tokens.size() && TokenText(doc_, m.token_end) == ",";
+    return m.token_end < doc_.tokens.size() && w_.Has(m.token_end, kCommaToken);
   };
   auto is_name = [](const Mention& m) {
     return m.kind == MentionKind::kName && m.source_kind == SourceKind::kPerson;
@@ -152,38 +153,47 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
   // Prefix: determiners and quantities ("a", "the", "two", "half a dozen").
   while (Usable(i, end) && i - t < 4) {
     const Fn cls = w_.Code(i);
+    if (cls == Fn::kNone && !w_.Has(i, kNumberToken)) break;
+    // Every chunk after "the" or "a" asks these of it: its facts read once.
+    const uint32_t facts = w_.WordFacts(i);
+    const bool unknown = !w_.Word(i).known();
+    auto is = [&](uint32_t fact) { return (facts & fact) || (unknown && w_.IsMissing(i, fact)); };
     // "that" before a name opens a clause ("said that Biden …"), never a speaker.
-    if ((cls == Fn::kDet && Lower(i) != "that") || cls == Fn::kQuant ||
-        doc_.tokens[i].kind == TokenKind::kNumber) {
-      std::string_view w = Lower(i);
-      if (w == "half" && i + 2 < end && Lower(i + 2) == "dozen") count = 6;
-      else if (w == "dozen" && count < 0) count = 12;
-      else if (count < 0) count = CountOf(w);  // -1 when no number
+    if ((cls == Fn::kDet && !is(kThat)) || cls == Fn::kQuant || w_.Has(i, kNumberToken)) {
+      if (is(kHalf) && i + 2 < end && w_.Is(i + 2, kDozen)) count = 6;
+      else if (is(kDozen) && count < 0) count = 12;
+      else if (count < 0) count = CountOf(i);  // -1 when no number
       ++i;
     } else {
       break;
     }
   }
   const uint32_t body_begin = i;
+  const uint32_t limit = std::min(end, body_begin + kMaxChunk);
+  // Whether some body word could head a mention: most bodies have none, and
+  // need no head tried (kMayHead).
+  uint8_t heads = 0;
   // Body: content words; "of"/"for"/"de" only between capitalised words ("Bank of Canada").
-  while (Usable(i, end) && i - body_begin < kMaxChunk) {
-    if (doc_.tokens[i].kind == TokenKind::kNumber) break;
-    if (doc_.tokens[i].kind != TokenKind::kWord) {
-      // "Mr" "." inside a name: the period belongs to the abbreviation.
-      break;
-    }
+  for (;;) {
+    // Plain words, most of a body, go in as they are.
+    while (i < limit && w_.Usable(i) && w_.Flag(i, kPlainWord)) heads |= w_.Flags(i), ++i;
+    if (!(i < limit && w_.Usable(i))) break;
+    // Numbers, punctuation ("Mr" "." inside a name: the period belongs to the
+    // abbreviation, taken below) and symbols end the body.
+    if (!IsWord(i)) break;
     if (w_.Code(i) != Fn::kNone && !NameLike(i, sent.token_begin)) {
-      std::string_view w = Lower(i);
-      bool connector = (w == "of" || w == "for" || w == "and") && i > body_begin &&
-                       i + 1 < end && NameLike(i - 1, sent.token_begin) &&
-                       Usable(i + 1, end) && NameLike(i + 1, sent.token_begin) && w != "and";
+      // "and" joins no name: "Smith and Jones" are two.
+      bool connector = w_.Is(i, kOfFor) && i > body_begin && i + 1 < end &&
+                       NameLike(i - 1, sent.token_begin) && Usable(i + 1, end) &&
+                       NameLike(i + 1, sent.token_begin);
       if (!connector) break;
     }
+    heads |= w_.Flags(i);
     const bool poss = w_.Possessive(i);
     ++i;
-    if (w_.DotFollows(i - 1, end) && (rules_.titles.Contains(w_.WithDot(i - 1, end)) ||
-                                      rules_.abbreviations.Contains(w_.WithDot(i - 1, end)) ||
-                                      TokenText(doc_, i - 1).size() == 1)) {
+    if (w_.DotFollows(i - 1, end) &&
+        ((w_.FactsOf(w_.WithDot(i - 1, end)) & (kTitle | kAbbreviation)) ||
+         doc_.tokens[i - 1].span.size() == 1)) {
       ++i;  // keep "Mr." and initials "F." inside the chunk
     }
     if (poss && !(Usable(i, end) && w_.Code(i) == Fn::kNone)) break;
@@ -191,24 +201,26 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
   const uint32_t body_end = i;
   if (body_end == body_begin) {
     // "Some say": a quantity alone can be the speaker.
-    if (body_begin > t && rules_.anonymous.Contains(w_.Word(body_begin - 1))) {
+    if (body_begin > t && (w_.WordFacts(body_begin - 1) & kAnonymous)) {
       Emit(s, t, body_begin, body_begin - 1, body_begin, count, MentionKind::kAnonymous,
            SourceKind::kAnonymous);
       return body_begin;
     }
     return std::max(body_begin, t + 1);
   }
-  // Longest typed prefix.
+  if (!(heads & kMayHead)) return body_end;
+  // Longest typed prefix: TryHead types none of the words that may not head.
   for (uint32_t j = body_end; j > body_begin; --j) {
     uint32_t h = j - 1;
-    if (TokenText(doc_, h) == ".") {
+    if (w_.Has(h, kPeriodToken)) {
       // "Samsung Electronics Co.": the abbreviation's period closes the name.
-      if (h > body_begin && TryHead(s, t, body_begin, h - 1, j, j == body_end, count)) {
+      if (h > body_begin && w_.Flag(h - 1, kMayHead) &&
+          TryHead(s, t, body_begin, h - 1, j, j == body_end, count)) {
         return std::max(j, out_.back().token_end);
       }
       continue;
     }
-    if (TryHead(s, t, body_begin, h, j, j == body_end, count)) {
+    if (w_.Flag(h, kMayHead) && TryHead(s, t, body_begin, h, j, j == body_end, count)) {
       return std::max(j, out_.back().token_end);
     }
   }
@@ -218,14 +230,9 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
 bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, bool at_end, int count) {
   const Sentence& sent = doc_.sentences[s];
   const bool poss = w_.Possessive(h);
-  const WordId head = w_.Base(h);
-  const std::vector<std::string>* anonymous = rules_.anonymous.Find(head);
-  auto anonymous_field = [&](size_t i) {
-    return anonymous == nullptr || i >= anonymous->size() ? std::string_view()
-                                                           : std::string_view((*anonymous)[i]);
-  };
+  const uint32_t head = w_.BaseFacts(h);
   // "MPs", "Democrats said": a plural the anonymous lexicon knows is a group, not a name.
-  if (anonymous_field(0) == "pl" && anonymous_field(1) == "anonymous") {
+  if ((head & (kPluralNoun | kAnonymousSource)) == (kPluralNoun | kAnonymousSource)) {
     Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
     return true;
   }
@@ -234,25 +241,23 @@ bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, u
     // name before its verb ("Hua Chunying shot back"); before a known head it
     // is a modifier ("Surrey staff", "Pentagon spokesman").
     if (!at_end && !poss) {
-      const WordId next = w_.Word(h + 1);
-      if (w_.Capitalized(h + 1) || rules_.anonymous.Contains(next) ||
-          rules_.organizations.Contains(next) || rules_.titles.Contains(next)) {
+      if (w_.Capitalized(h + 1) ||
+          (w_.WordFacts(h + 1) & (kAnonymous | kOrganization | kTitle))) {
         return false;
       }
     }
     EmitName(s, t, body_begin, h, j);
     return true;
   }
-  if (anonymous_field(1) == "anonymous") {
+  if (head & kAnonymousSource) {
     Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
     return true;
   }
-  std::string_view org = rules_.organizations.Field(head, 0);
-  if (org == "head" || org == "doc") {
+  if (head & (kOrgHead | kOrgDoc)) {
     Emit(s, t, body_begin, h, j, count, MentionKind::kDescription, SourceKind::kOrganization);
     return true;
   }
-  if (rules_.titles.Field(head, 1) == "office") {
+  if (head & kOffice) {
     Emit(s, t, body_begin, h, j, count, MentionKind::kDescription, SourceKind::kPerson);
     return true;
   }

@@ -3,109 +3,256 @@
 #include "engine/internal/word_view.h"
 
 #include <algorithm>
+#include <array>
+#include <memory>
 
 #include "engine/internal/text_util.h"
 
 namespace qg::internal {
 
-Fn FnOf(std::string_view cls) {
-  if (cls.empty()) return Fn::kNone;
-  static constexpr std::pair<std::string_view, Fn> kCodes[] = {
-      {"det", Fn::kDet},       {"quant", Fn::kQuant}, {"pron_m", Fn::kPronM}, {"pron_f", Fn::kPronF},
-      {"pron_n", Fn::kPronN},  {"pron_p", Fn::kPronP}, {"aux", Fn::kAux},      {"time", Fn::kTime},
-      {"wh", Fn::kWh},         {"kicker", Fn::kKicker}};
-  for (const auto& [name, code] : kCodes) {
-    if (cls == name) return code;
-  }
-  return Fn::kOther;
-}
-
 namespace {
 
-// The class code of every vocabulary word, computed once a thread for each
-// vocabulary: a token's code is then an array read, not a lexicon answer
-// compared against each class name.
-const std::vector<Fn>& CodesByWord(const RuleSet& rules) {
-  thread_local uint64_t serial = 0;
-  thread_local std::vector<Fn> codes;
-  if (serial != rules.vocabulary.serial() || codes.size() != rules.vocabulary.size() + 1) {
-    codes.assign(rules.vocabulary.size() + 1, Fn::kNone);
-    for (uint32_t w = 1; w < codes.size(); ++w) {
-      codes[w] = FnOf(rules.function_words.Field(WordId{w}, 0));
-    }
-    serial = rules.vocabulary.serial();
-  }
-  return codes;
-}
+// The marks of a token by its kind, outside quotations.
+constexpr uint8_t kKindMarks[8] = {kWordToken | kUsableToken, kNumberToken | kUsableToken, 0, 0,
+                                   kUsableToken, 0, 0, 0};
 
-}  // namespace
+// The marks of a one-byte token's text (no quotation mark has any).
+constexpr std::array<uint8_t, 256> kByteMarks = [] {
+  std::array<uint8_t, 256> m{};
+  m['.'] = kPeriodToken;
+  m[','] = kCommaToken;
+  m[':'] = kColonToken | kForcesCapital;
+  m['('] = kForcesCapital;
+  return m;
+}();
 
-WordView::WordView(const Document& doc, const RuleSet& rules)
-    : doc_(doc), rules_(rules), words_(WordsOf(doc, rules, scratch_)) {
-  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  lower_text_ = AsciiLower(doc.text);
-  const std::vector<Fn>& codes = CodesByWord(rules);
-  code_.resize(n);
-  for (uint32_t t = 0; t < n; ++t) {
-    // "Jan" "." reads as "jan." when function_words knows it so.
-    const Fn dotted = DotFollows(t, n) ? codes[words_[t].dotted.value] : Fn::kNone;
-    code_[t] = dotted != Fn::kNone ? dotted : codes[words_[t].base.value];
-  }
-  opening_mark_.assign(n, 0);
-  for (const QuotedRegion& r : doc.quoted) {
-    if (r.open_token < n) opening_mark_[r.open_token] = 1;
-  }
-  CollectMidSentenceCapitals();
-}
-
-// The folded word without its possessive ending ("’s" or "'s", as NumberWords found it).
-std::string_view WordView::LowerBase(uint32_t t) const {
-  const std::string_view lower = Lower(t);
-  if (!Possessive(t)) return lower;
-  return lower.substr(0, lower.size() - (lower[lower.size() - 2] == '\'' ? 2 : 4));
-}
-
-// A hash of LowerBase, eight bytes a step.
-uint64_t WordView::BaseHash(uint32_t t) const {
+// A hash of `s` with ASCII capitals folded, eight bytes a step. `s` lies
+// in a text ending at `end`: where eight bytes are readable, one load and a
+// mask take a step (FoldedHeadAt), with no branch on the size.
+uint32_t FoldedHash(std::string_view s, const char* end) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  const std::string_view base = LowerBase(t);
-  uint64_t h = base.size();
-  for (size_t i = 0; i < base.size(); i += 8) {
-    h = (h ^ Load8(base.data() + i, std::min<size_t>(8, base.size() - i))) * kMul;
+  uint64_t h = s.size();
+  for (size_t i = 0; i < s.size(); i += 8) {
+    const char* p = s.data() + i;
+    h = (h ^ FoldedHeadAt(p, s.size() - i, static_cast<size_t>(end - p))) * kMul;
   }
   return static_cast<uint32_t>(h ^ h >> 32);
 }
 
-void WordView::CollectMidSentenceCapitals() {
-  for (const Sentence& s : doc_.sentences) {
-    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      if (!Capitalized(t) || doc_.tokens[t].kind != TokenKind::kWord || Initial(t, s.token_begin)) {
-        continue;
-      }
-      midcaps_.push_back(BaseHash(t) << 32 | t);
+// True iff `a` and `b`, both in a text ending at `end`, are equal with ASCII
+// capitals folded.
+bool FoldedEqual(std::string_view a, std::string_view b, const char* end) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); i += 8) {
+    const char* p = a.data() + i;
+    const char* q = b.data() + i;
+    const size_t n = a.size() - i;
+    if (FoldedHeadAt(p, n, static_cast<size_t>(end - p)) != FoldedHeadAt(q, n, static_cast<size_t>(end - q))) {
+      return false;
     }
   }
-  std::sort(midcaps_.begin(), midcaps_.end());
+  return true;
+}
+
+// SplitSentences makes sentences in order, disjoint, within the tokens: then
+// one walk along them finds each capitalised word's sentence.
+bool SentencesInOrder(const Document& doc) {
+  uint32_t last = 0;
+  for (const Sentence& s : doc.sentences) {
+    if (s.token_begin < last || s.token_end < s.token_begin || s.token_end > doc.tokens.size()) {
+      return false;
+    }
+    last = s.token_end;
+  }
+  return true;
+}
+
+constexpr uint64_t kEmptySlot = ~uint64_t{0};
+
+}  // namespace
+
+// One pass over the tokens fills every token's record: case flags, marks,
+// class, and the chunker's shortcuts (kPlainWord, kMayHead); it lists the
+// mid-sentence capitals MidSentenceCapital will ask about. This was three
+// passes and three arrays (usable, classes, opening marks), a folded copy of
+// the whole text and a pass over the sentences.
+WordView::WordView(const Document& doc, const RuleSet& rules)
+    : doc_(doc), rules_(rules), facts_(VocabularyFacts::Of(rules)),
+      words_(WordsOf(doc, rules, scratch_)) {
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  info_.resize(n);
+  // Local pointers: stores of bytes may alias anything, and would otherwise
+  // reload every vector's data pointer a token.
+  const Token* const tokens = doc.tokens.data();
+  const TokenWord* const words = words_.data();
+  TokenInfo* const info = info_.data();
+  const unsigned char* const text = reinterpret_cast<const unsigned char*>(doc.text.data());
+  const VocabularyFacts::Entry* const entries = facts_.entries();
+  // Opening marks first: the pass reads the mark before each capital.
+  for (const QuotedRegion& r : doc.quoted) {
+    if (r.open_token < n && tokens[r.open_token].kind == TokenKind::kQuoteMark) {
+      info[r.open_token].marks = kForcesCapital;
+    }
+  }
+  // Sentences in order (as SplitSentences makes them) are walked along with
+  // the capitals; otherwise CollectMidSentenceCapitals walks each sentence.
+  candidates_listed_ = SentencesInOrder(doc);
+  // Capitalised words, appended without a branch (a tenth of the tokens, in
+  // no pattern a predictor learns) and filtered after the pass.
+  std::unique_ptr<uint32_t[]> caps(new uint32_t[n + 1]);
+  uint32_t ncaps = 0;
+  for (uint32_t t = 0; t < n; ++t) {
+    const Token& tok = tokens[t];
+    const TokenWord& w = words[t];
+    uint8_t marks = info[t].marks | kKindMarks[static_cast<uint8_t>(tok.kind) & 7];
+    if (tok.span.size() == 1) marks |= kByteMarks[text[tok.span.begin]];
+    // "Jan" "." reads as "jan." when function_words knows it so.
+    const VocabularyFacts::Entry& base = entries[w.base.value];
+    const Fn base_code = base.code, dotted_code = entries[w.dotted.value].code;
+    const Fn code = (w.flags & kDotAttached) && dotted_code != Fn::kNone ? dotted_code : base_code;
+    // Bit arithmetic, not branches: these answers follow no pattern.
+    const uint32_t word = tok.kind == TokenKind::kWord;
+    const uint32_t plain = word & (code == Fn::kNone) & ((w.flags & (kPossessive | kDotAttached)) == 0);
+    const uint32_t may_head =
+        ((w.flags & (kCapitalized | kAcronym)) != 0) | ((base.bits & kHeadFacts) != 0);
+    const uint8_t flags = static_cast<uint8_t>(w.flags | plain << 4 | may_head << 5);
+    static_assert(kPlainWord == 1 << 4 && kMayHead == 1 << 5);
+    info[t] = TokenInfo{flags, marks, code, kUnasked};
+    caps[ncaps] = t;
+    ncaps += word & ((w.flags & kCapitalized) != 0);
+  }
+  // Those not initial in their sentence (the first word and one after an
+  // opening mark, a colon or a parenthesis have forced capitals).
+  const Sentence* sent = doc.sentences.data();
+  const Sentence* const sentences_end = sent + (candidates_listed_ ? doc.sentences.size() : 0);
+  for (uint32_t k = 0; k < ncaps && sent != sentences_end; ++k) {
+    const uint32_t t = caps[k];
+    while (sent != sentences_end && sent->token_end <= t) ++sent;
+    if (sent != sentences_end && sent->token_begin < t && !(info[t - 1].marks & kForcesCapital)) {
+      candidates_.push_back(t);
+    }
+  }
+  // Quoted tokens, region by region (QuotedTokenMask): top-level regions are
+  // sorted by their start, so each search starts from the previous one.
+  const Token* from = tokens;
+  for (const QuotedRegion& r : doc.quoted) {
+    if (r.depth != 0) continue;
+    from = std::lower_bound(from, tokens + n, r.outer.begin,
+                            [](const Token& tok, uint32_t off) { return tok.span.begin < off; });
+    for (const Token* tok = from; tok != tokens + n && tok->span.begin < r.outer.end; ++tok) {
+      uint8_t& marks = info[tok - tokens].marks;
+      marks = (marks & ~kUsableToken) | kQuotedToken;
+    }
+  }
+  for (const Cue& c : doc.cues) {
+    for (uint32_t t = c.token; t < c.token_end && t < n; ++t) info[t].marks &= ~kUsableToken;
+  }
+}
+
+// The text without its possessive ending ("’s" or "'s", as NumberWords found it).
+std::string_view WordView::BaseText(uint32_t t) const {
+  const std::string_view text = TokenText(doc_, t);
+  if (!Possessive(t)) return text;
+  return text.substr(0, text.size() - (text[text.size() - 2] == '\'' ? 2 : 4));
+}
+
+// A hash of the folded BaseText.
+uint64_t WordView::BaseHash(uint32_t t) const { return FoldedHash(BaseText(t), TextEnd()); }
+
+WordView::ForenameKind WordView::Forename(std::string_view text) const {
+  const std::vector<std::string>* f = ForenameEntry(text);
+  if (f == nullptr) return kNotForename;
+  const std::string_view g = f->empty() ? std::string_view() : std::string_view((*f)[0]);
+  return g == "male" ? kMaleForename : g == "female" ? kFemaleForename : kOtherForename;
+}
+
+const std::vector<std::string>* WordView::ForenameEntry(std::string_view text) const {
+  if (text.empty()) return rules_.forenames.Find(text);  // size 0 marks a free slot
+  // At most half full: the table doubles before the insert that would pass it.
+  if ((forenames_used_ + 1) * 2 > forenames_.size()) {
+    std::vector<ForenameSlot> old = std::move(forenames_);
+    forenames_.assign(old.empty() ? 32 : old.size() * 2, ForenameSlot{});
+    for (const ForenameSlot& slot : old) {
+      if (slot.size != 0) *FreeSlot(slot.hash) = slot;
+    }
+  }
+  const uint32_t h = FoldedHash(text, TextEnd());
+  const size_t mask = forenames_.size() - 1;
+  size_t i = h & mask;
+  for (; forenames_[i].size != 0; i = (i + 1) & mask) {
+    const ForenameSlot& slot = forenames_[i];
+    if (slot.hash == h && FoldedEqual(std::string_view(doc_.text).substr(slot.begin, slot.size), text, TextEnd())) {
+      return slot.entry;
+    }
+  }
+  const std::vector<std::string>* entry = rules_.forenames.Find(text);
+  forenames_[i] = ForenameSlot{h, static_cast<uint32_t>(text.data() - doc_.text.data()),
+                               static_cast<uint32_t>(text.size()), entry};
+  ++forenames_used_;
+  return entry;
+}
+
+WordView::ForenameSlot* WordView::FreeSlot(uint32_t hash) const {
+  const size_t mask = forenames_.size() - 1;
+  size_t i = hash & mask;
+  while (forenames_[i].size != 0) i = (i + 1) & mask;
+  return &forenames_[i];
+}
+
+void WordView::CollectMidSentenceCapitals() const {
+  midcaps_collected_ = true;
+  if (!candidates_listed_) {
+    const uint32_t n = static_cast<uint32_t>(info_.size());
+    for (const Sentence& s : doc_.sentences) {
+      // The sentence's first word is initial: its capital is forced.
+      for (uint32_t t = s.token_begin + 1; t < s.token_end && t < n; ++t) {
+        if ((info_[t].flags & kCapitalized) && (info_[t].marks & kWordToken) &&
+            !(info_[t - 1].marks & kForcesCapital)) {
+          candidates_.push_back(t);
+        }
+      }
+    }
+  }
+  const std::vector<uint32_t>& found = candidates_;
+  // An open-addressing set of (hash << 32 | token), at most half full.
+  size_t size = 16;
+  while (size < 2 * found.size()) size *= 2;
+  midcaps_.assign(size, kEmptySlot);
+  const size_t mask = size - 1;
+  // One slot a distinct word: a name repeated ten thousand times must not
+  // make a run of ten thousand slots every insert walks (hostile_test).
+  for (const uint32_t t : found) {
+    const uint64_t h = BaseHash(t);
+    const std::string_view base = BaseText(t);
+    size_t i = h & mask;
+    while (midcaps_[i] != kEmptySlot &&
+           !((midcaps_[i] >> 32) == h && FoldedEqual(BaseText(static_cast<uint32_t>(midcaps_[i])), base, TextEnd()))) {
+      i = (i + 1) & mask;
+    }
+    if (midcaps_[i] == kEmptySlot) midcaps_[i] = h << 32 | t;
+  }
 }
 
 bool WordView::MidSentenceCapital(uint32_t t) const {
-  const std::string_view base = LowerBase(t);
-  const uint64_t h = BaseHash(t) << 32;
-  for (auto it = std::lower_bound(midcaps_.begin(), midcaps_.end(), h);
-       it != midcaps_.end() && (*it & ~uint64_t{0xFFFFFFFF}) == h; ++it) {
-    if (LowerBase(static_cast<uint32_t>(*it)) == base) return true;
+  if (!midcaps_collected_) CollectMidSentenceCapitals();
+  const std::string_view base = BaseText(t);
+  const uint64_t h = BaseHash(t);
+  const size_t mask = midcaps_.size() - 1;
+  for (size_t i = h & mask; midcaps_[i] != kEmptySlot; i = (i + 1) & mask) {
+    if ((midcaps_[i] >> 32) == h && FoldedEqual(BaseText(static_cast<uint32_t>(midcaps_[i])), base, TextEnd())) {
+      return true;
+    }
   }
   return false;
 }
 
-bool WordView::NameLike(uint32_t t, uint32_t sent_begin) const {
+bool WordView::ComputeNameLike(uint32_t t, uint32_t sent_begin) const {
   if (!Capitalized(t) && !Acronym(t)) return false;
-  const WordId base = Base(t);
+  const uint32_t base = BaseFacts(t);
   const Fn cls = Code(t);
   const bool initial = Initial(t, sent_begin);
   // "Ms. May", "Mr. Will": after an honorific any capitalised word is the name.
-  if (t >= 2 && TokenText(doc_, t - 1) == "." &&
-      rules_.titles.Field(words_[t - 2].dotted, 1) == "honorific") {
+  if (t >= 2 && Has(t - 1, kPeriodToken) && (FactsOf(words_[t - 2].dotted) & kHonorific)) {
     return true;
   }
   // "Theresa May", "June Smith": a capitalised modal or month inside a name.
@@ -114,18 +261,13 @@ bool WordView::NameLike(uint32_t t, uint32_t sent_begin) const {
         Code(t - 1) == Fn::kNone)) {
     return false;
   }
-  if (initial && (rules_.anonymous.Contains(base) || rules_.titles.Contains(base) ||
-                  rules_.speech_verbs.Contains(base) ||
-                  rules_.organizations.Field(base, 0) == "doc")) {
-    return false;
-  }
+  if (!initial) return true;
+  if (base & (kAnonymous | kTitle | kSpeechVerb | kOrgDoc)) return false;
   // A capitalised word that only ever opens sentences ("Mostly, he says",
-  // "Cake") is no name unless the lexicons know it.
-  if (initial && !rules_.forenames.Contains(LowerBase(t)) && !rules_.organizations.Contains(base) &&
-      !Acronym(t) && !MidSentenceCapital(t)) {
-    return false;
-  }
-  return true;
+  // "Cake") is no name unless the lexicons know it. The forenames are asked
+  // last: by text, in a table too large for the caches.
+  return (base & kOrganization) || Acronym(t) || MidSentenceCapital(t) ||
+         ForenameEntry(BaseText(t)) != nullptr;
 }
 
 }  // namespace qg::internal

@@ -4,6 +4,8 @@
 // (format: DumpMention in tests/attribution_test_util.h).
 #include <doctest/doctest.h>
 
+#include "engine/internal/lexical.h"
+#include "engine/internal/word_view.h"
 #include "tests/attribution_test_util.h"
 
 namespace qg {
@@ -103,6 +105,61 @@ TEST_CASE("speakers: places are not persons") {
 
 TEST_CASE("speakers: no mention inside a quotation") {
   CHECK(DumpMentions(Run("“Kirby and the Pentagon are ready,” she said.")) == "[she] name=she pronoun/person/female");
+}
+
+// ---- The chunker's word view and vocabulary facts (engine/internal/word_view.h). ----
+
+TEST_CASE("speakers: vocabulary facts answer as the lexicons do") {
+  const RuleSet& rules = testing::AttributionRules();
+  const internal::VocabularyFacts& facts = internal::VocabularyFacts::Of(rules);
+  auto bits = [&](std::string_view w) { return facts.Bits(rules.vocabulary.Id(w)); };
+  CHECK((bits("officials") & internal::kAnonymousSource) != 0);
+  CHECK((bits("officials") & internal::kPluralNoun) != 0);
+  CHECK((bits("mr.") & internal::kHonorific) != 0);
+  CHECK((bits("mr.") & internal::kMaleTitle) != 0);
+  CHECK((bits("spokesman") & internal::kTitle) != 0);
+  CHECK((bits("the") & internal::kThe) != 0);
+  CHECK((bits("of") & (internal::kOfFor | internal::kNameConnector)) == (internal::kOfFor | internal::kNameConnector));
+  CHECK(facts.Bits(WordId{}) == 0);  // the unknown word knows nothing
+  CHECK(facts.Code(rules.vocabulary.Id("the")) == internal::Fn::kDet);
+  CHECK(facts.Number(rules.vocabulary.Id("twelve")) == 12);
+  CHECK(facts.Number(rules.vocabulary.Id("the")) == -1);
+  // "von" is in no lexicon: its tokens are the unknown word, compared by text.
+  if (!rules.vocabulary.Id("von").known()) {
+    CHECK((facts.missing() & internal::kNameConnector) != 0);
+    CHECK(facts.MissingIs("Von", internal::kNameConnector));
+    CHECK_FALSE(facts.MissingIs("Vonn", internal::kNameConnector));
+  }
+}
+
+TEST_CASE("speakers: the word view marks tokens and keeps forename answers per article") {
+  const Document doc = Run("“Yes,” Ms. May said: Kirby and KIRBY agreed, and Theresa, Theresa said.");
+  internal::WordView w(doc, testing::AttributionRules());
+  uint32_t yes = 1, said = 0, colon = 0, comma = 0, kirby = 0, shouted = 0, theresa = 0, again = 0,
+           agreed = 0;
+  for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
+    const std::string_view text = internal::TokenText(doc, t);
+    if (text == "said" && said == 0) said = t;
+    if (text == ":") colon = t;
+    if (text == "," && comma == 0) comma = t;
+    if (text == "Kirby") kirby = t;
+    if (text == "KIRBY") shouted = t;
+    if (text == "agreed") agreed = t;
+    if (text == "Theresa") (theresa == 0 ? theresa : again) = t;
+  }
+  CHECK(w.Has(yes, internal::kQuotedToken));
+  CHECK_FALSE(w.Usable(yes));
+  CHECK(w.Has(comma, internal::kCommaToken));
+  CHECK(w.Has(colon, internal::kColonToken));
+  CHECK_FALSE(w.Usable(said));  // a cue
+  CHECK(w.Initial(yes, 0));     // after the opening mark
+  CHECK(w.Initial(kirby, 0));   // after the colon
+  // Forename takes spans of the article's text: equal folded, one answer.
+  auto text = [&](uint32_t t) { return internal::TokenText(doc, t); };
+  CHECK(w.Forename(text(kirby)) == w.Forename(text(shouted)));
+  CHECK(w.Forename(text(theresa)) == internal::WordView::kFemaleForename);
+  CHECK(w.Forename(text(again)) == internal::WordView::kFemaleForename);  // asked again: kept
+  CHECK(w.Forename(text(agreed)) == internal::WordView::kNotForename);
 }
 
 // ---- Behaviour the engine does not have yet (reported to the lead). ----

@@ -19,29 +19,16 @@ namespace qg::internal {
 class Chunker {
  public:
   Chunker(const Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules), w_(doc, rules) {
-    quoted_ = internal::QuotedTokenMask(doc);
-    // Usable() is asked of every token several times (step, prefix, body):
-    // its four conditions are folded into one byte a token here.
-    const size_t n = doc.tokens.size();
-    usable_.resize(n);
-    for (size_t t = 0; t < n; ++t) {
-      const TokenKind k = doc.tokens[t].kind;
-      usable_[t] = !quoted_[t] && k != TokenKind::kPunct && k != TokenKind::kQuoteMark;
-    }
-    for (const Cue& c : doc.cues) {
-      for (uint32_t t = c.token; t < c.token_end && t < n; ++t) usable_[t] = 0;
-    }
     // About one mention every ten tokens: growing the vector would move them all.
-    out_.reserve(n / 8 + 8);
+    out_.reserve(doc.tokens.size() / 8 + 8);
   }
 
   std::vector<Mention> Run();
 
  private:
-  std::string_view Lower(uint32_t t) const { return w_.Lower(t); }
-  bool Usable(uint32_t t, uint32_t end) const {
-    return t < end && usable_[t];
-  }
+  // Outside quotes and cues, no punctuation or quotation mark, before `end`.
+  bool Usable(uint32_t t, uint32_t end) const { return t < end && w_.Usable(t); }
+  bool IsWord(uint32_t t) const { return w_.Has(t, kWordToken); }
   // Most words are in lower case, which NameLike refuses first: they need no call.
   bool NameLike(uint32_t t, uint32_t sent_begin) const {
     return (w_.Capitalized(t) || w_.Acronym(t)) && w_.NameLike(t, sent_begin);
@@ -56,6 +43,9 @@ class Chunker {
   // lawyer, Zhang Dongshuo, said": a person's name and a description set off by
   // commas next to it are one mention, so the cue finds the name as its speaker.
   void MergeAppositions(size_t first);
+
+  // The count a determiner or number token gives ("two", "12"), or -1.
+  int CountOf(uint32_t t) const;
 
   // Reads the chunk starting at t; emits at most one mention; returns where to go on.
   uint32_t Chunk(uint32_t s, uint32_t t);
@@ -78,6 +68,15 @@ class Chunker {
   // the mention, so the speaker before the cue is the person, not the institution.
   void ExtendAffiliation(Mention& m, uint32_t j, uint32_t end) const;
 
+  // organizations.tsv's entry for `text`, the text of several tokens from
+  // token a. A key of several words is asked by text only when one starts with
+  // a's word: most names are of words no key starts with, and hash nothing.
+  const std::vector<std::string>* OrgEntryOfPhrase(uint32_t a, std::string_view text) const {
+    // Text after a space is no part of the first word of a key.
+    if (doc_.text[doc_.tokens[a].span.end] == ' ' && !(w_.WordFacts(a) & kOrgPhrase)) return nullptr;
+    return rules_.organizations.Find(text);
+  }
+
   // A name after "in", "from", "near" is a place ("in Montreal", "from Nova Scotia").
   bool LocativeBefore(uint32_t t) const;
 
@@ -86,14 +85,15 @@ class Chunker {
 
   void Emit(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, int count, MentionKind kind, SourceKind source_kind);
 
-  // Length in tokens of a phrase from `lex` starting at t with class `cls`, or 0.
-  // Reason() asks this of up to 30 tokens an anonymous mention: most start no
-  // key of several words, and answer by word number here, with no call.
-  uint32_t PhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t, uint32_t end) const {
-    if (t >= end || doc_.tokens[t].kind != TokenKind::kWord) return 0;
-    const WordId w = w_.Word(t);
-    if (!lex.StartsPhrase(w)) return lex.Field(w, 1) == cls ? 1 : 0;
-    return LongestPhraseAt(lex, cls, t, end);
+  // Length in tokens of an anonymous.tsv phrase of class `cls` starting at t,
+  // or 0; `fact` is the class as a WordFact (kPostmod, kReason). Reason() asks
+  // this of up to 30 tokens an anonymous mention: most start no key of several
+  // words, and answer by their word's facts, with no call.
+  uint32_t PhraseAt(uint32_t fact, std::string_view cls, uint32_t t, uint32_t end) const {
+    if (t >= end || !IsWord(t)) return 0;
+    const uint32_t facts = w_.WordFacts(t);
+    if (!(facts & kAnonymousPhrase)) return (facts & fact) ? 1 : 0;
+    return LongestPhraseAt(rules_.anonymous, cls, t, end);
   }
   // PhraseAt for a word that starts keys of several words.
   uint32_t LongestPhraseAt(const Lexicon& lex, std::string_view cls, uint32_t t, uint32_t end) const;
@@ -105,8 +105,6 @@ class Chunker {
   const Document& doc_;
   const RuleSet& rules_;
   WordView w_;
-  std::vector<uint8_t> quoted_;
-  std::vector<uint8_t> usable_;  // outside quotes and cues, no punctuation or quotation mark
   std::vector<Mention> out_;
 };
 
