@@ -59,9 +59,9 @@ inline void AsciiLowerInto(std::string_view s, std::string* out) {
   AsciiLowerInPlace(out->data(), out->size());
 }
 
-template <class Views>  // a vector of string_view, of any allocator
-inline void WordsInto(std::string_view s, Views* out) {
-  out->clear();
+// Calls fn(word) for each space-separated word of `s`, in order.
+template <class Fn>
+inline void ForEachWord(std::string_view s, Fn&& fn) {
   const char* p = s.data();
   const char* const end = p + s.size();
   while (p != end) {
@@ -71,8 +71,14 @@ inline void WordsInto(std::string_view s, Views* out) {
     }
     const char* const word = p;
     while (p != end && *p != ' ') ++p;
-    out->emplace_back(word, static_cast<size_t>(p - word));
+    fn(std::string_view(word, static_cast<size_t>(p - word)));
   }
+}
+
+template <class Views>  // a vector of string_view, of any allocator
+inline void WordsInto(std::string_view s, Views* out) {
+  out->clear();
+  ForEachWord(s, [&](std::string_view word) { out->emplace_back(word); });
 }
 
 // The first and last space-separated words of a name and how many it has:
@@ -84,18 +90,10 @@ struct WordEnds {
 
 inline WordEnds FirstLastWords(std::string_view s) {
   WordEnds w;
-  const char* p = s.data();
-  const char* const end = p + s.size();
-  while (p != end) {
-    if (*p == ' ') {
-      ++p;
-      continue;
-    }
-    const char* const word = p;
-    while (p != end && *p != ' ') ++p;
-    w.last = std::string_view(word, static_cast<size_t>(p - word));
-    if (w.count++ == 0) w.first = w.last;
-  }
+  ForEachWord(s, [&](std::string_view word) {
+    w.last = word;
+    if (w.count++ == 0) w.first = word;
+  });
   return w;
 }
 
