@@ -48,8 +48,7 @@ bool FoldedKeys::LongKeyIs(std::string_view query, uint32_t index) const {
 
 [[gnu::always_inline]] inline size_t FoldedKeys::Probe(std::string_view key, uint32_t hash,
                                                       uint64_t head) const {
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+  for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
     if (s.index == kAbsent) return i;
     if (s.hash == hash && s.head == head && (key.size() <= 8 || LongKeyIs(key, s.index))) {
@@ -74,6 +73,7 @@ void FoldedKeys::Spread(size_t slots_per_key) {
 void FoldedKeys::Rehash(size_t size) {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(size, Slot{});
+  mask_ = static_cast<uint32_t>(size - 1);
   for (const Slot& s : old) {
     if (s.index != kAbsent) slots_[Probe(keys_[s.index], s.hash, s.head)] = s;
   }

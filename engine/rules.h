@@ -43,7 +43,7 @@ class FoldedKeys {
   static uint32_t Hash(std::string_view key, uint64_t head) {
     return key.size() <= 8 ? ShortHash(head, key.size()) : LongHash(key, head);
   }
-  void Prefetch(uint32_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
+  void Prefetch(uint32_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
   // Find by a full probe (keys of any length).
   uint32_t FindLong(std::string_view key, uint64_t head, uint32_t hash) const;
   uint32_t Find(std::string_view key, uint64_t head, uint32_t hash) const {
@@ -52,9 +52,8 @@ class FoldedKeys {
     // and its head. Its home slot and the next answer nearly every lookup, read
     // without a branch on what they hold: whether a token is a known word is
     // a coin toss the branch predictor would lose a third of the time.
-    const size_t mask = slots_.size() - 1;
-    const Slot& a = slots_[hash & mask];
-    const Slot& b = slots_[(hash + 1) & mask];
+    const Slot& a = slots_[hash & mask_];
+    const Slot& b = slots_[(hash + 1) & mask_];
     uint32_t found = kAbsent;
     found = a.hash == hash && a.head == head ? a.index : found;
     found = b.hash == hash && b.head == head ? b.index : found;
@@ -105,6 +104,7 @@ class FoldedKeys {
 
   std::vector<std::string> keys_;  // folded
   std::vector<Slot> slots_ = std::vector<Slot>(1);  // never empty: a probe needs no check
+  uint32_t mask_ = 0;  // slots_.size() - 1, kept so that a probe reads no vector size
   size_t max_key_bytes_ = 0;  // longer keys cannot be present: rejected without hashing
 };
 

@@ -41,7 +41,7 @@ uint8_t CaseFlags(std::string_view text, uint64_t head) {
 // read from the last four bytes with no branch, as most tokens end otherwise.
 // `end` is the token's end in `all`.
 size_t PossessiveEnding(std::string_view all, size_t begin, size_t end) {
-  if (end - begin < 3) return 0;
+  if (end - begin < 3 || (all[end - 1] | 0x20) != 's') return 0;
   if (end < 4) [[unlikely]] {  // "X's" opening the text: no four bytes to read
     bool possessive = false;
     const std::string_view word = all.substr(begin, end - begin);
@@ -55,6 +55,21 @@ size_t PossessiveEnding(std::string_view all, size_t begin, size_t end) {
   return s != 's' ? 0 : apostrophe ? 2 : curly ? 4 : 0;
 }
 
+// The number of the token and a period ("mr."): from the head when the pair
+// fits in eight bytes, else by text built in `scratch`.
+WordId DottedId(const Vocabulary& vocab, std::string_view text, uint64_t head,
+                std::string& scratch) {
+  const size_t size = text.size();
+  if (size >= 1 && size < 8) {
+    const uint64_t dotted_head = head | uint64_t{'.'} << (8 * size);
+    const std::string_view as_key(text.data(), size + 1);  // only its size is read
+    return vocab.Id(as_key, dotted_head, Vocabulary::Hash(as_key, dotted_head));
+  }
+  scratch.assign(text);
+  scratch += '.';
+  return vocab.Id(scratch);
+}
+
 // Tokens are numbered a block at a time: the vocabulary slots of a block's
 // tokens are all requested before any is read, so their cache misses overlap
 // instead of each lookup waiting for its own.
@@ -65,49 +80,48 @@ constexpr size_t kBlock = 32;
 std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
   const Vocabulary& vocab = rules.vocabulary;
   const size_t n = doc.tokens.size();
+  const Token* tokens = doc.tokens.data();
   const std::string_view all = doc.text;
   std::vector<TokenWord> out(n);
   std::string dotted;  // reused: a long "word." without an allocation a token
   uint64_t heads[kBlock];
   uint32_t hashes[kBlock];
   for (size_t first = 0; first < n; first += kBlock) {
-    const size_t last = std::min(n, first + kBlock);
+    const size_t count = std::min(n - first, kBlock);
     // Each token folded once: its first eight bytes serve it and its "word.".
-    for (size_t t = first; t < last; ++t) {
-      const Span sp = doc.tokens[t].span;
-      const std::string_view text(all.data() + sp.begin, sp.end - sp.begin);
-      heads[t - first] = FoldedHeadAt(text.data(), text.size(), all.size() - sp.begin);
-      hashes[t - first] = Vocabulary::Hash(text, heads[t - first]);
-      vocab.Prefetch(hashes[t - first]);
-    }
-    for (size_t t = first; t < last; ++t) {
-      const Span sp = doc.tokens[t].span;
+    for (size_t k = 0; k < count; ++k) {
+      const Span sp = tokens[first + k].span;
       const size_t size = sp.end - sp.begin;
-      const std::string_view text(all.data() + sp.begin, size);
-      const uint64_t head = heads[t - first];
-      TokenWord& w = out[t];
-      w.word = vocab.Id(text, head, hashes[t - first]);
+      heads[k] = FoldedHeadAt(all.data() + sp.begin, size, all.size() - sp.begin);
+      hashes[k] = Vocabulary::Hash(std::string_view(all.data() + sp.begin, size), heads[k]);
+      vocab.Prefetch(hashes[k]);
+    }
+    for (size_t k = 0; k < count; ++k) {
+      const size_t t = first + k;
+      const Token& token = tokens[t];
+      const size_t size = token.span.end - token.span.begin;
+      const std::string_view text(all.data() + token.span.begin, size);
+      TokenWord w;
+      w.word = vocab.Id(text, heads[k], hashes[k]);
       w.base = w.word;
-      if (const size_t ending = PossessiveEnding(all, sp.begin, sp.end); ending != 0) {
+      w.dotted = WordId{};
+      w.flags = 0;
+      if (const size_t ending = PossessiveEnding(all, token.span.begin, token.span.end);
+          ending != 0) [[unlikely]] {
         w.base = vocab.Id(text.substr(0, size - ending));
         w.flags |= kPossessive;
       }
-      if (t + 1 < n && doc.tokens[t + 1].span.size() == 1 &&
-          all[doc.tokens[t + 1].span.begin] == '.') {
-        if (size >= 1 && size < 8) {
-          const uint64_t dotted_head = head | uint64_t{'.'} << (8 * size);
-          const std::string_view as_key(text.data(), size + 1);  // only its size is read
-          w.dotted = vocab.Id(as_key, dotted_head, Vocabulary::Hash(as_key, dotted_head));
-        } else {
-          dotted.assign(text);
-          dotted += '.';
-          w.dotted = vocab.Id(dotted);
+      if (t + 1 < n) {
+        const Span next = tokens[t + 1].span;
+        if (next.end - next.begin == 1 && all[next.begin] == '.') [[unlikely]] {
+          w.dotted = DottedId(vocab, text, heads[k], dotted);
+          if (next.begin == token.span.end) w.flags |= kDotAttached;
         }
-        if (doc.tokens[t + 1].span.begin == sp.end) w.flags |= kDotAttached;
       }
       // Capitals and acronyms need letters: numbers, punctuation, symbols and
       // quotation marks (multi-byte, each a UTF-8 decode away) have none.
-      if (doc.tokens[t].kind == TokenKind::kWord && size != 0) w.flags |= CaseFlags(text, head);
+      if (token.kind == TokenKind::kWord && size != 0) w.flags |= CaseFlags(text, heads[k]);
+      out[t] = w;
     }
   }
   return out;
