@@ -14,19 +14,11 @@ namespace qg::internal {
 
 namespace {
 
-// IsCapitalized and IsAcronym answer most words from their first byte: an
-// ASCII lower-case letter starts neither, unless a hyphen within the first
-// four bytes makes "al-Qaeda" a name. `head` is the word's first eight bytes
-// folded and zero-padded.
-uint8_t CaseFlags(std::string_view text, uint64_t head) {
+// Capitals and acronyms of a word that does not start with an ASCII
+// lower-case letter, or that has a hyphen near its start ("al-Qaeda").
+[[gnu::noinline]] uint8_t SlowCaseFlags(std::string_view text) {
   const unsigned char c = static_cast<unsigned char>(text[0]);
-  if (c >= 'a' && c <= 'z') {
-    // Bytes 1-3 of the head equal to '-': a zero byte in head ^ "----".
-    constexpr uint64_t kHyphens = 0x2D2D2D00ull, kLow = 0x01010100ull, kHigh = 0x80808000ull;
-    const uint64_t x = (head & 0xFFFFFF00ull) ^ kHyphens;
-    if (((x - kLow) & ~x & kHigh) == 0) [[likely]] return 0;
-    return IsCapitalized(text) ? kCapitalized : 0;
-  }
+  if (c >= 'a' && c <= 'z') return IsCapitalized(text) ? kCapitalized : 0;
   // Punctuation and one-letter words: one byte is ASCII in valid UTF-8, and
   // an acronym needs two capitals.
   if (text.size() == 1) return c >= 'A' && c <= 'Z' ? kCapitalized : 0;
@@ -37,11 +29,23 @@ uint8_t CaseFlags(std::string_view text, uint64_t head) {
   return flags;
 }
 
+// IsCapitalized and IsAcronym answer most words from their first byte: an
+// ASCII lower-case letter starts neither, unless a hyphen within the first
+// four bytes makes "al-Qaeda" a name. `head` is the word's first eight bytes
+// folded and zero-padded.
+inline uint8_t CaseFlags(std::string_view text, uint64_t head) {
+  const unsigned char c = static_cast<unsigned char>(text[0]);
+  // Bytes 1-3 of the head equal to '-': a zero byte in head ^ "----".
+  constexpr uint64_t kHyphens = 0x2D2D2D00ull, kLow = 0x01010100ull, kHigh = 0x80808000ull;
+  const uint64_t x = (head & 0xFFFFFF00ull) ^ kHyphens;
+  if (c >= 'a' && c <= 'z' && ((x - kLow) & ~x & kHigh) == 0) [[likely]] return 0;
+  return SlowCaseFlags(text);
+}
+
 // Possessive endings are "’s" and "'s" in either case (StripPossessive):
 // read from the last four bytes with no branch, as most tokens end otherwise.
 // `end` is the token's end in `all`.
-size_t PossessiveEnding(std::string_view all, size_t begin, size_t end) {
-  if (end - begin < 3 || (all[end - 1] | 0x20) != 's') return 0;
+[[gnu::noinline]] size_t PossessiveEndingOfS(std::string_view all, size_t begin, size_t end) {
   if (end < 4) [[unlikely]] {  // "X's" opening the text: no four bytes to read
     bool possessive = false;
     const std::string_view word = all.substr(begin, end - begin);
@@ -55,9 +59,14 @@ size_t PossessiveEnding(std::string_view all, size_t begin, size_t end) {
   return s != 's' ? 0 : apostrophe ? 2 : curly ? 4 : 0;
 }
 
+inline size_t PossessiveEnding(std::string_view all, size_t begin, size_t end) {
+  if (end - begin < 3 || (all[end - 1] | 0x20) != 's') [[likely]] return 0;
+  return PossessiveEndingOfS(all, begin, end);
+}
+
 // The number of the token and a period ("mr."): from the head when the pair
 // fits in eight bytes, else by text built in `scratch`.
-WordId DottedId(const Vocabulary& vocab, std::string_view text, uint64_t head,
+[[gnu::noinline]] WordId DottedId(const Vocabulary& vocab, std::string_view text, uint64_t head,
                 std::string& scratch) {
   const size_t size = text.size();
   if (size >= 1 && size < 8) {
@@ -70,59 +79,42 @@ WordId DottedId(const Vocabulary& vocab, std::string_view text, uint64_t head,
   return vocab.Id(scratch);
 }
 
-// Tokens are numbered a block at a time: the vocabulary slots of a block's
-// tokens are all requested before any is read, so their cache misses overlap
-// instead of each lookup waiting for its own.
-constexpr size_t kBlock = 32;
-
 }  // namespace
 
+// One pass, one token at a time: the vocabulary (a few thousand slots) stays
+// in the core's cache, and the lookups of neighbouring tokens, independent of
+// each other, overlap in the processor without help.
 std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
   const Vocabulary& vocab = rules.vocabulary;
   const size_t n = doc.tokens.size();
-  const Token* tokens = doc.tokens.data();
+  const Token* const tokens = doc.tokens.data();
   const std::string_view all = doc.text;
   std::vector<TokenWord> out(n);
+  TokenWord* const words = out.data();
   std::string dotted;  // reused: a long "word." without an allocation a token
-  uint64_t heads[kBlock];
-  uint32_t hashes[kBlock];
-  for (size_t first = 0; first < n; first += kBlock) {
-    const size_t count = std::min(n - first, kBlock);
-    // Each token folded once: its first eight bytes serve it and its "word.".
-    for (size_t k = 0; k < count; ++k) {
-      const Span sp = tokens[first + k].span;
-      const size_t size = sp.end - sp.begin;
-      heads[k] = FoldedHeadAt(all.data() + sp.begin, size, all.size() - sp.begin);
-      hashes[k] = Vocabulary::Hash(std::string_view(all.data() + sp.begin, size), heads[k]);
-      vocab.Prefetch(hashes[k]);
+  for (size_t t = 0; t < n; ++t) {
+    const uint32_t begin = tokens[t].span.begin, end = tokens[t].span.end;
+    const size_t size = end - begin;
+    const std::string_view text(all.data() + begin, size);
+    const uint64_t head = FoldedHeadAt(text.data(), size, all.size() - begin);
+    TokenWord w;
+    w.word = vocab.Id(text, head, Vocabulary::Hash(text, head));
+    w.base = w.word;
+    w.dotted = WordId{};
+    w.flags = 0;
+    if (const size_t ending = PossessiveEnding(all, begin, end); ending != 0) [[unlikely]] {
+      w.base = vocab.Id(text.substr(0, size - ending));
+      w.flags |= kPossessive;
     }
-    for (size_t k = 0; k < count; ++k) {
-      const size_t t = first + k;
-      const Token& token = tokens[t];
-      const size_t size = token.span.end - token.span.begin;
-      const std::string_view text(all.data() + token.span.begin, size);
-      TokenWord w;
-      w.word = vocab.Id(text, heads[k], hashes[k]);
-      w.base = w.word;
-      w.dotted = WordId{};
-      w.flags = 0;
-      if (const size_t ending = PossessiveEnding(all, token.span.begin, token.span.end);
-          ending != 0) [[unlikely]] {
-        w.base = vocab.Id(text.substr(0, size - ending));
-        w.flags |= kPossessive;
-      }
-      if (t + 1 < n) {
-        const Span next = tokens[t + 1].span;
-        if (next.end - next.begin == 1 && all[next.begin] == '.') [[unlikely]] {
-          w.dotted = DottedId(vocab, text, heads[k], dotted);
-          if (next.begin == token.span.end) w.flags |= kDotAttached;
-        }
-      }
-      // Capitals and acronyms need letters: numbers, punctuation, symbols and
-      // quotation marks (multi-byte, each a UTF-8 decode away) have none.
-      if (token.kind == TokenKind::kWord && size != 0) w.flags |= CaseFlags(text, heads[k]);
-      out[t] = w;
+    if (t + 1 < n && tokens[t + 1].span.size() == 1 && all[tokens[t + 1].span.begin] == '.')
+        [[unlikely]] {
+      w.dotted = DottedId(vocab, text, head, dotted);
+      if (tokens[t + 1].span.begin == end) w.flags |= kDotAttached;
     }
+    // Capitals and acronyms need letters: numbers, punctuation, symbols and
+    // quotation marks (multi-byte, each a UTF-8 decode away) have none.
+    if (tokens[t].kind == TokenKind::kWord && size != 0) w.flags |= CaseFlags(text, head);
+    words[t] = w;
   }
   return out;
 }
