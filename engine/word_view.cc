@@ -67,8 +67,6 @@ bool SentencesInOrder(const Document& doc) {
   return true;
 }
 
-constexpr uint64_t kEmptySlot = ~uint64_t{0};
-
 }  // namespace
 
 // One pass over the tokens fills every token's record: case flags, marks,
@@ -149,16 +147,6 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
   }
 }
 
-// The text without its possessive ending ("’s" or "'s", as NumberWords found it).
-std::string_view WordView::BaseText(uint32_t t) const {
-  const std::string_view text = TokenText(doc_, t);
-  if (!Possessive(t)) return text;
-  return text.substr(0, text.size() - (text[text.size() - 2] == '\'' ? 2 : 4));
-}
-
-// A hash of the folded BaseText.
-uint64_t WordView::BaseHash(uint32_t t) const { return FoldedHash(BaseText(t), TextEnd()); }
-
 WordView::ForenameKind WordView::Forename(std::string_view text) const {
   const std::vector<std::string>* f = ForenameEntry(text);
   if (f == nullptr) return kNotForename;
@@ -199,6 +187,41 @@ WordView::ForenameSlot* WordView::FreeSlot(uint32_t hash) const {
   return &forenames_[i];
 }
 
+// A mid-sentence capital's entry in midcaps_. A word the vocabulary knows
+// is its number: equal folded texts have equal numbers. Any other word is its
+// size and first eight bytes folded: equal for two words of up to eight
+// bytes exactly when their folded texts are, and compared by text beyond.
+// Most candidates are short or known, and neither hash nor compare text.
+WordView::Midcap WordView::MidcapOf(uint32_t t) const {
+  const WordId base = words_[t].base;
+  if (base.known()) return Midcap{0, base.value | kKnownMidcap, t};
+  const std::string_view text = BaseText(t);
+  const uint64_t head = FoldedHeadAt(text.data(), text.size(), static_cast<size_t>(TextEnd() - text.data()));
+  const uint32_t size = text.size() < kKnownMidcap ? static_cast<uint32_t>(text.size()) : kKnownMidcap - 1;
+  return Midcap{head, size, t};
+}
+
+// Kept out of line: most words are short or known, and compare no text.
+[[gnu::noinline]] bool WordView::SameLongBase(uint32_t a, uint32_t b) const {
+  return FoldedEqual(BaseText(a), BaseText(b), TextEnd());
+}
+
+// The slot of `m`'s word in midcaps_: the slot holding it, or the free slot
+// where it would go.
+inline WordView::Midcap* WordView::MidcapSlot(const Midcap& m) const {
+  const size_t mask = midcaps_.size() - 1;
+  const uint64_t h = (m.head ^ m.tag) * 0x9E3779B97F4A7C15ull;
+  for (size_t i = static_cast<size_t>(h >> 40) & mask;; i = (i + 1) & mask) {
+    Midcap& slot = midcaps_[i];
+    if (slot.token == kNoToken) return &slot;
+    if (slot.tag == m.tag && slot.head == m.head &&
+        (m.tag <= 8 || (m.tag & kKnownMidcap) ||
+         SameLongBase(slot.token, m.token))) {
+      return &slot;
+    }
+  }
+}
+
 void WordView::CollectMidSentenceCapitals() const {
   midcaps_collected_ = true;
   if (!candidates_listed_) {
@@ -214,36 +237,22 @@ void WordView::CollectMidSentenceCapitals() const {
     }
   }
   const std::vector<uint32_t>& found = candidates_;
-  // An open-addressing set of (hash << 32 | token), at most half full.
+  // An open-addressing set, at most half full.
   size_t size = 16;
   while (size < 2 * found.size()) size *= 2;
-  midcaps_.assign(size, kEmptySlot);
-  const size_t mask = size - 1;
+  midcaps_.assign(size, Midcap{0, 0, kNoToken});
   // One slot a distinct word: a name repeated ten thousand times must not
   // make a run of ten thousand slots every insert walks (hostile_test).
   for (const uint32_t t : found) {
-    const uint64_t h = BaseHash(t);
-    const std::string_view base = BaseText(t);
-    size_t i = h & mask;
-    while (midcaps_[i] != kEmptySlot &&
-           !((midcaps_[i] >> 32) == h && FoldedEqual(BaseText(static_cast<uint32_t>(midcaps_[i])), base, TextEnd()))) {
-      i = (i + 1) & mask;
-    }
-    if (midcaps_[i] == kEmptySlot) midcaps_[i] = h << 32 | t;
+    const Midcap m = MidcapOf(t);
+    Midcap* slot = MidcapSlot(m);
+    if (slot->token == kNoToken) *slot = m;
   }
 }
 
 bool WordView::MidSentenceCapital(uint32_t t) const {
   if (!midcaps_collected_) CollectMidSentenceCapitals();
-  const std::string_view base = BaseText(t);
-  const uint64_t h = BaseHash(t);
-  const size_t mask = midcaps_.size() - 1;
-  for (size_t i = h & mask; midcaps_[i] != kEmptySlot; i = (i + 1) & mask) {
-    if ((midcaps_[i] >> 32) == h && FoldedEqual(BaseText(static_cast<uint32_t>(midcaps_[i])), base, TextEnd())) {
-      return true;
-    }
-  }
-  return false;
+  return MidcapSlot(MidcapOf(t))->token != kNoToken;
 }
 
 bool WordView::ComputeNameLike(uint32_t t, uint32_t sent_begin) const {

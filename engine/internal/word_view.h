@@ -129,9 +129,22 @@ class WordView {
   // Words seen capitalised where capitals are not forced: names the text uses as names.
   void CollectMidSentenceCapitals() const;
   bool MidSentenceCapital(uint32_t t) const;
-  // The token's text without its possessive ending, not folded.
-  std::string_view BaseText(uint32_t t) const;
-  uint64_t BaseHash(uint32_t t) const;
+  // The token's text without its possessive ending ("’s" or "'s", as
+  // NumberWords found it), not folded.
+  std::string_view BaseText(uint32_t t) const {
+    const Span sp = doc_.tokens[t].span;
+    const size_t ending = !Possessive(t) ? 0 : doc_.text[sp.end - 2] == '\'' ? 2 : 4;
+    return std::string_view(doc_.text.data() + sp.begin, sp.end - sp.begin - ending);
+  }
+  struct Midcap {
+    uint64_t head;   // the first eight bytes folded, for a word the vocabulary lacks
+    uint32_t tag;    // its number | kKnownMidcap, or its size
+    uint32_t token;  // kNoToken in a free slot
+  };
+  static constexpr uint32_t kKnownMidcap = 0x80000000u, kNoToken = ~0u;
+  Midcap MidcapOf(uint32_t t) const;
+  Midcap* MidcapSlot(const Midcap& m) const;
+  bool SameLongBase(uint32_t a, uint32_t b) const;
   const char* TextEnd() const { return doc_.text.data() + doc_.text.size(); }
 
   const Document& doc_;
@@ -144,9 +157,9 @@ class WordView {
   // order, listed by the constructor; else by CollectMidSentenceCapitals).
   mutable std::vector<uint32_t> candidates_;
   bool candidates_listed_ = false;
-  // (hash of the folded base << 32 | token) of mid-sentence capitals, a hash
-  // set collected at the first question (most articles ask a few).
-  mutable std::vector<uint64_t> midcaps_;
+  // The words of mid-sentence capitals (MidcapOf), a hash set collected at
+  // the first question (most articles ask a few).
+  mutable std::vector<Midcap> midcaps_;
   mutable bool midcaps_collected_ = false;
   // Forename entries of this article, open addressing: (hash, text offset,
   // size, entry); size 0 marks a free slot.
