@@ -12,9 +12,25 @@ namespace qg::internal {
 
 namespace {
 
-// The marks of a token by its kind, outside quotations.
-constexpr uint8_t kKindMarks[8] = {kWordToken | kUsableToken, kNumberToken | kUsableToken, 0, 0,
-                                   kUsableToken, 0, 0, 0};
+// A token's kind: its marks (low byte) and, for a word, kPlainWord | 1
+// (second byte): a plain word or a capital is a word.
+constexpr uint16_t kKindView[8] = {kWordToken | kUsableToken | (kPlainWord | 1) << 8,
+                                   kNumberToken | kUsableToken, 0, 0, kUsableToken, 0, 0, 0};
+static_assert(kCapitalized == 1);  // ncaps adds (kind >> 8) & f & 1
+
+// By WordFlag bits: the flags and kMayHead for a capital or an acronym.
+constexpr std::array<uint8_t, 16> kFlagView = [] {
+  std::array<uint8_t, 16> v{};
+  for (int f = 0; f < 16; ++f) v[f] = static_cast<uint8_t>(f | ((f & (kCapitalized | kAcronym)) ? kMayHead : 0));
+  return v;
+}();
+// By WordFlag bits: kPlainWord unless a possessive ending or a period.
+constexpr std::array<uint8_t, 16> kPlainFlags = [] {
+  std::array<uint8_t, 16> v{};
+  for (int f = 0; f < 16; ++f) v[f] = (f & (kPossessive | kDotAttached)) ? 0 : kPlainWord;
+  return v;
+}();
+static_assert(kPlainWord == VocabularyFacts::kNoClass && kMayHead == VocabularyFacts::kHeadWord);
 
 // The marks of a one-byte token's text (no quotation mark has any).
 constexpr std::array<uint8_t, 256> kByteMarks = [] {
@@ -78,20 +94,15 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
     : doc_(doc), rules_(rules), facts_(VocabularyFacts::Of(rules)),
       words_(WordsOf(doc, rules, scratch_)) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  info_.resize(n);
+  // Every record is written below: no zeroing first.
+  info_.reset(new TokenInfo[n]);
   // Local pointers: stores of bytes may alias anything, and would otherwise
   // reload every vector's data pointer a token.
   const Token* const tokens = doc.tokens.data();
   const TokenWord* const words = words_.data();
-  TokenInfo* const info = info_.data();
+  TokenInfo* const info = info_.get();
   const unsigned char* const text = reinterpret_cast<const unsigned char*>(doc.text.data());
   const VocabularyFacts::Entry* const entries = facts_.entries();
-  // Opening marks first: the pass reads the mark before each capital.
-  for (const QuotedRegion& r : doc.quoted) {
-    if (r.open_token < n && tokens[r.open_token].kind == TokenKind::kQuoteMark) {
-      info[r.open_token].marks = kForcesCapital;
-    }
-  }
   // Sentences in order (as SplitSentences makes them) are walked along with
   // the capitals; otherwise CollectMidSentenceCapitals walks each sentence.
   candidates_listed_ = SentencesInOrder(doc);
@@ -102,22 +113,29 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
   for (uint32_t t = 0; t < n; ++t) {
     const Token& tok = tokens[t];
     const TokenWord& w = words[t];
-    uint8_t marks = info[t].marks | kKindMarks[static_cast<uint8_t>(tok.kind) & 7];
+    const uint32_t kind = kKindView[static_cast<uint8_t>(tok.kind) & 7];
+    uint32_t marks = kind & 0xFF;
     if (tok.span.size() == 1) marks |= kByteMarks[text[tok.span.begin]];
-    // "Jan" "." reads as "jan." when function_words knows it so.
     const VocabularyFacts::Entry& base = entries[w.base.value];
-    const Fn base_code = base.code, dotted_code = entries[w.dotted.value].code;
-    const Fn code = (w.flags & kDotAttached) && dotted_code != Fn::kNone ? dotted_code : base_code;
-    // Bit arithmetic, not branches: these answers follow no pattern.
-    const uint32_t word = tok.kind == TokenKind::kWord;
-    const uint32_t plain = word & (code == Fn::kNone) & ((w.flags & (kPossessive | kDotAttached)) == 0);
-    const uint32_t may_head =
-        ((w.flags & (kCapitalized | kAcronym)) != 0) | ((base.bits & kHeadFacts) != 0);
-    const uint8_t flags = static_cast<uint8_t>(w.flags | plain << 4 | may_head << 5);
-    static_assert(kPlainWord == 1 << 4 && kMayHead == 1 << 5);
-    info[t] = TokenInfo{flags, marks, code, kUnasked};
+    Fn code = base.code;
+    // "Jan" "." reads as "jan." when function_words knows it so (a word in twenty).
+    if (w.flags & kDotAttached) {
+      const Fn dotted_code = entries[w.dotted.value].code;
+      if (dotted_code != Fn::kNone) code = dotted_code;
+    }
+    // Tables, not branches: these answers follow no pattern. A plain word
+    // is a word (kind) of no class (base) with no ending or period (flags).
+    const uint32_t f = w.flags & 15;
+    const uint32_t flags = kFlagView[f] | (base.traits & (kMayHead | (kPlainFlags[f] & kind >> 8)));
+    info[t] = TokenInfo{static_cast<uint8_t>(flags), static_cast<uint8_t>(marks), code, kUnasked};
     caps[ncaps] = t;
-    ncaps += word & ((w.flags & kCapitalized) != 0);
+    ncaps += (kind >> 8) & f & kCapitalized;
+  }
+  // Opening marks, before the capitals are filtered: they force the next capital.
+  for (const QuotedRegion& r : doc.quoted) {
+    if (r.open_token < n && tokens[r.open_token].kind == TokenKind::kQuoteMark) {
+      info[r.open_token].marks |= kForcesCapital;
+    }
   }
   // Those not initial in their sentence (the first word and one after an
   // opening mark, a colon or a parenthesis have forced capitals).
@@ -225,7 +243,7 @@ inline WordView::Midcap* WordView::MidcapSlot(const Midcap& m) const {
 void WordView::CollectMidSentenceCapitals() const {
   midcaps_collected_ = true;
   if (!candidates_listed_) {
-    const uint32_t n = static_cast<uint32_t>(info_.size());
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
     for (const Sentence& s : doc_.sentences) {
       // The sentence's first word is initial: its capital is forced.
       for (uint32_t t = s.token_begin + 1; t < s.token_end && t < n; ++t) {

@@ -5,6 +5,7 @@
 // See engine/internal/words.h and engine/internal/word_facts.h.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -152,7 +153,7 @@ class WordView {
   const VocabularyFacts& facts_;
   std::vector<TokenWord> scratch_;  // the numbers when doc_ has none for rules_
   const std::vector<TokenWord>& words_;
-  mutable std::vector<TokenInfo> info_;  // name_like is filled as asked
+  std::unique_ptr<TokenInfo[]> info_;  // a token each; name_like is filled as asked
   // Capitalised words not initial in their sentence (when sentences are in
   // order, listed by the constructor; else by CollectMidSentenceCapitals).
   mutable std::vector<uint32_t> candidates_;
