@@ -52,11 +52,31 @@ std::vector<Mention> Chunker::Run() {
         ++t;
         continue;
       }
+      // Most chunks are lower-case content words up to a function word,
+      // none of which may head a mention: passed over here, as Chunk would.
+      if ((w_.Flags(t) & (kPlainWord | kMayHead)) == kPlainWord) {
+        t = PlainChunk(s, t);
+        continue;
+      }
       t = Step(s, t);
     }
     MergeAppositions(first);
   }
   return std::move(out_);
+}
+
+// Chunk's answer for a chunk that starts with a plain word that may not
+// head: where its body ends, when it holds only such words and ends at the
+// limit, a token that is no usable word, or a lower-case function word (no
+// connector: the word before it is no name). Else Chunk reads it.
+uint32_t Chunker::PlainChunk(uint32_t s, uint32_t t) {
+  const uint32_t end = doc_.sentences[s].token_end;
+  const uint32_t limit = std::min(end, t + kMaxChunk);
+  uint32_t k = t + 1;
+  while (k < limit && w_.Usable(k) && (w_.Flags(k) & (kPlainWord | kMayHead)) == kPlainWord) ++k;
+  if (k == limit || !w_.Usable(k) || !IsWord(k)) return k;
+  if (w_.Code(k) != Fn::kNone && !w_.Capitalized(k) && !w_.Acronym(k)) return k;
+  return Chunk(s, t);
 }
 
 // Every determiner asks ("the", "a"): the number words by their word number.

@@ -47,6 +47,8 @@ class Chunker {
   // The count a determiner or number token gives ("two", "12"), or -1.
   int CountOf(uint32_t t) const;
 
+  [[gnu::always_inline]] inline uint32_t PlainChunk(uint32_t s, uint32_t t);
+
   // Reads the chunk starting at t; emits at most one mention; returns where to go on.
   uint32_t Chunk(uint32_t s, uint32_t t);
 
