@@ -46,6 +46,8 @@ class Chunker {
 
   // The count a determiner or number token gives ("two", "12"), or -1.
   int CountOf(uint32_t t) const;
+  // The count a chunk's prefix gives, asked only when a mention takes it.
+  int PrefixCount(uint32_t t, uint32_t body_begin, uint32_t end) const;
 
   [[gnu::always_inline]] inline uint32_t PlainChunk(uint32_t s, uint32_t t);
 
@@ -53,7 +55,7 @@ class Chunker {
   uint32_t Chunk(uint32_t s, uint32_t t);
 
   [[gnu::always_inline]] inline bool TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h,
-                                             uint32_t j, bool at_end, int count);
+                                             uint32_t j, bool at_end);
 
   std::string Text(uint32_t a, uint32_t b) const {
     if (a >= b) return {};
