@@ -53,10 +53,14 @@ std::vector<Mention> Chunker::Run() {
         continue;
       }
       // Most chunks are lower-case content words up to a function word,
-      // none of which may head a mention: passed over here, as Chunk would.
-      if ((w_.Flags(t) & (kPlainWord | kMayHead)) == kPlainWord) {
-        t = PlainChunk(s, t);
-        continue;
+      // none of which may head a mention, after at most a determiner ("the",
+      // "a", "some"): passed over here, as Chunk would.
+      const uint32_t body = OpensPlainChunk(t, sent.token_end) ? t : PlainAfterPrefix(t, sent.token_end);
+      if (body != kNoBody) {
+        if (const uint32_t next = PlainBodyEnd(body, sent.token_end); next != kNoBody) {
+          t = next;
+          continue;
+        }
       }
       t = Step(s, t);
     }
@@ -65,18 +69,28 @@ std::vector<Mention> Chunker::Run() {
   return std::move(out_);
 }
 
-// Chunk's answer for a chunk that starts with a plain word that may not
-// head: where its body ends, when it holds only such words and ends at the
-// limit, a token that is no usable word, or a lower-case function word (no
-// connector: the word before it is no name). Else Chunk reads it.
-uint32_t Chunker::PlainChunk(uint32_t s, uint32_t t) {
-  const uint32_t end = doc_.sentences[s].token_end;
-  const uint32_t limit = std::min(end, t + kMaxChunk);
-  uint32_t k = t + 1;
-  while (k < limit && w_.Usable(k) && (w_.Flags(k) & (kPlainWord | kMayHead)) == kPlainWord) ++k;
+// Where Chunk ends a body of plain words that may not head starting at b:
+// when it holds only such words and ends at the limit, a token that is no
+// usable word, or a lower-case function word (no connector: the word before
+// it is no name). Else kNoBody, and Chunk reads it.
+uint32_t Chunker::PlainBodyEnd(uint32_t b, uint32_t end) const {
+  const uint32_t limit = std::min(end, b + kMaxChunk);
+  uint32_t k = b + 1;
+  while (k < limit && OpensPlainChunk(k, end)) ++k;
   if (k == limit || !w_.Usable(k) || !IsWord(k)) return k;
   if (w_.Code(k) != Fn::kNone && !w_.Capitalized(k) && !w_.Acronym(k)) return k;
-  return Chunk(s, t);
+  return kNoBody;
+}
+
+// A determiner or quantity at t (not "that", not in capitals: a kicker)
+// before a plain word that may not head: Chunk's prefix is t alone and its
+// body starts at t + 1, returned; else kNoBody.
+uint32_t Chunker::PlainAfterPrefix(uint32_t t, uint32_t end) const {
+  const Fn cls = w_.Code(t);
+  if ((cls != Fn::kDet && cls != Fn::kQuant) || w_.Acronym(t) || !OpensPlainChunk(t + 1, end)) {
+    return kNoBody;
+  }
+  return cls == Fn::kDet && w_.Is(t, kThat) ? kNoBody : t + 1;
 }
 
 // The count the prefix [t, body_begin) gives ("two", "12", "half a dozen",

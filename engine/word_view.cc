@@ -42,19 +42,6 @@ constexpr std::array<uint8_t, 256> kByteMarks = [] {
   return m;
 }();
 
-// A hash of `s` with ASCII capitals folded, eight bytes a step. `s` lies
-// in a text ending at `end`: where eight bytes are readable, one load and a
-// mask take a step (FoldedHeadAt), with no branch on the size.
-uint32_t FoldedHash(std::string_view s, const char* end) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = s.size();
-  for (size_t i = 0; i < s.size(); i += 8) {
-    const char* p = s.data() + i;
-    h = (h ^ FoldedHeadAt(p, s.size() - i, static_cast<size_t>(end - p))) * kMul;
-  }
-  return static_cast<uint32_t>(h ^ h >> 32);
-}
-
 // True iff `a` and `b`, both in a text ending at `end`, are equal with ASCII
 // capitals folded.
 bool FoldedEqual(std::string_view a, std::string_view b, const char* end) {
@@ -68,6 +55,11 @@ bool FoldedEqual(std::string_view a, std::string_view b, const char* end) {
     }
   }
   return true;
+}
+
+// A table slot of a word's first eight bytes folded and its size (or number).
+size_t SlotHash(uint64_t head, uint64_t size) {
+  return static_cast<size_t>(((head ^ size) * 0x9E3779B97F4A7C15ull) >> 40);
 }
 
 // SplitSentences makes sentences in order, disjoint, within the tokens: then
@@ -179,28 +171,32 @@ const std::vector<std::string>* WordView::ForenameEntry(std::string_view text) c
     std::vector<ForenameSlot> old = std::move(forenames_);
     forenames_.assign(old.empty() ? 32 : old.size() * 2, ForenameSlot{});
     for (const ForenameSlot& slot : old) {
-      if (slot.size != 0) *FreeSlot(slot.hash) = slot;
+      if (slot.size != 0) *FreeSlot(slot.head, slot.size) = slot;
     }
   }
-  const uint32_t h = FoldedHash(text, TextEnd());
+  // Keyed as midcaps_ are: size and first eight bytes folded, the text
+  // compared only beyond eight bytes.
+  const uint64_t head = FoldedHeadAt(text.data(), text.size(), static_cast<size_t>(TextEnd() - text.data()));
   const size_t mask = forenames_.size() - 1;
-  size_t i = h & mask;
+  size_t i = SlotHash(head, text.size()) & mask;
   for (; forenames_[i].size != 0; i = (i + 1) & mask) {
     const ForenameSlot& slot = forenames_[i];
-    if (slot.hash == h && FoldedEqual(std::string_view(doc_.text).substr(slot.begin, slot.size), text, TextEnd())) {
+    if (slot.head == head && slot.size == text.size() &&
+        (text.size() <= 8 ||
+         FoldedEqual(std::string_view(doc_.text).substr(slot.begin, slot.size), text, TextEnd()))) {
       return slot.entry;
     }
   }
   const std::vector<std::string>* entry = rules_.forenames.Find(text);
-  forenames_[i] = ForenameSlot{h, static_cast<uint32_t>(text.data() - doc_.text.data()),
+  forenames_[i] = ForenameSlot{head, static_cast<uint32_t>(text.data() - doc_.text.data()),
                                static_cast<uint32_t>(text.size()), entry};
   ++forenames_used_;
   return entry;
 }
 
-WordView::ForenameSlot* WordView::FreeSlot(uint32_t hash) const {
+WordView::ForenameSlot* WordView::FreeSlot(uint64_t head, size_t size) const {
   const size_t mask = forenames_.size() - 1;
-  size_t i = hash & mask;
+  size_t i = SlotHash(head, size) & mask;
   while (forenames_[i].size != 0) i = (i + 1) & mask;
   return &forenames_[i];
 }
@@ -228,8 +224,7 @@ WordView::Midcap WordView::MidcapOf(uint32_t t) const {
 // where it would go.
 inline WordView::Midcap* WordView::MidcapSlot(const Midcap& m) const {
   const size_t mask = midcaps_.size() - 1;
-  const uint64_t h = (m.head ^ m.tag) * 0x9E3779B97F4A7C15ull;
-  for (size_t i = static_cast<size_t>(h >> 40) & mask;; i = (i + 1) & mask) {
+  for (size_t i = SlotHash(m.head, m.tag) & mask;; i = (i + 1) & mask) {
     Midcap& slot = midcaps_[i];
     if (slot.token == kNoToken) return &slot;
     if (slot.tag == m.tag && slot.head == m.head &&

@@ -49,7 +49,13 @@ class Chunker {
   // The count a chunk's prefix gives, asked only when a mention takes it.
   int PrefixCount(uint32_t t, uint32_t body_begin, uint32_t end) const;
 
-  [[gnu::always_inline]] inline uint32_t PlainChunk(uint32_t s, uint32_t t);
+  // A usable plain word that may not head: most chunks hold only such words.
+  bool OpensPlainChunk(uint32_t t, uint32_t end) const {
+    return t < end && w_.Usable(t) && (w_.Flags(t) & (kPlainWord | kMayHead)) == kPlainWord;
+  }
+  static constexpr uint32_t kNoBody = ~0u;
+  [[gnu::always_inline]] inline uint32_t PlainBodyEnd(uint32_t b, uint32_t end) const;
+  [[gnu::always_inline]] inline uint32_t PlainAfterPrefix(uint32_t t, uint32_t end) const;
 
   // Reads the chunk starting at t; emits at most one mention; returns where to go on.
   uint32_t Chunk(uint32_t s, uint32_t t);

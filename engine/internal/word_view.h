@@ -162,15 +162,15 @@ class WordView {
   // the first question (most articles ask a few).
   mutable std::vector<Midcap> midcaps_;
   mutable bool midcaps_collected_ = false;
-  // Forename entries of this article, open addressing: (hash, text offset,
-  // size, entry); size 0 marks a free slot.
+  // Forename entries of this article, open addressing: (first eight bytes
+  // folded, text offset, size, entry); size 0 marks a free slot.
   struct ForenameSlot {
-    uint32_t hash = 0;
+    uint64_t head = 0;
     uint32_t begin = 0;
     uint32_t size = 0;
     const std::vector<std::string>* entry = nullptr;
   };
-  ForenameSlot* FreeSlot(uint32_t hash) const;  // in forenames_, for a hash not in it
+  ForenameSlot* FreeSlot(uint64_t head, size_t size) const;  // in forenames_, for a word not in it
   mutable std::vector<ForenameSlot> forenames_;
   mutable size_t forenames_used_ = 0;
 };
