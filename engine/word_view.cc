@@ -157,15 +157,27 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
   }
 }
 
+// The gender is read from the entry once an article a name: it is two
+// cache misses away (the entry's fields, then their text).
 WordView::ForenameKind WordView::Forename(std::string_view text) const {
-  const std::vector<std::string>* f = ForenameEntry(text);
-  if (f == nullptr) return kNotForename;
-  const std::string_view g = f->empty() ? std::string_view() : std::string_view((*f)[0]);
+  if (text.empty()) return ForenameEntry(text) == nullptr ? kNotForename : KindOf(*ForenameEntry(text));
+  ForenameSlot& slot = ForenameSlotOf(text);
+  if (slot.entry == nullptr) return kNotForename;
+  if (slot.kind == kUnreadForename) slot.kind = KindOf(*slot.entry);
+  return slot.kind;
+}
+
+WordView::ForenameKind WordView::KindOf(const std::vector<std::string>& f) {
+  const std::string_view g = f.empty() ? std::string_view() : std::string_view(f[0]);
   return g == "male" ? kMaleForename : g == "female" ? kFemaleForename : kOtherForename;
 }
 
 const std::vector<std::string>* WordView::ForenameEntry(std::string_view text) const {
   if (text.empty()) return rules_.forenames.Find(text);  // size 0 marks a free slot
+  return ForenameSlotOf(text).entry;
+}
+
+WordView::ForenameSlot& WordView::ForenameSlotOf(std::string_view text) const {
   // At most half full: the table doubles before the insert that would pass it.
   if ((forenames_used_ + 1) * 2 > forenames_.size()) {
     std::vector<ForenameSlot> old = std::move(forenames_);
@@ -180,18 +192,17 @@ const std::vector<std::string>* WordView::ForenameEntry(std::string_view text) c
   const size_t mask = forenames_.size() - 1;
   size_t i = SlotHash(head, text.size()) & mask;
   for (; forenames_[i].size != 0; i = (i + 1) & mask) {
-    const ForenameSlot& slot = forenames_[i];
+    ForenameSlot& slot = forenames_[i];
     if (slot.head == head && slot.size == text.size() &&
         (text.size() <= 8 ||
          FoldedEqual(std::string_view(doc_.text).substr(slot.begin, slot.size), text, TextEnd()))) {
-      return slot.entry;
+      return slot;
     }
   }
-  const std::vector<std::string>* entry = rules_.forenames.Find(text);
-  forenames_[i] = ForenameSlot{head, static_cast<uint32_t>(text.data() - doc_.text.data()),
-                               static_cast<uint32_t>(text.size()), entry};
   ++forenames_used_;
-  return entry;
+  return forenames_[i] = ForenameSlot{head, static_cast<uint32_t>(text.data() - doc_.text.data()),
+                                      static_cast<uint32_t>(text.size()), kUnreadForename,
+                                      rules_.forenames.Find(text)};
 }
 
 WordView::ForenameSlot* WordView::FreeSlot(uint64_t head, size_t size) const {

@@ -96,11 +96,12 @@ class WordView {
   // memory. An article names its people again and again, so each distinct
   // name is asked once an article and its answer kept here (never beyond
   // the article: the view is the article's).
-  enum ForenameKind : uint8_t { kNotForename, kOtherForename, kMaleForename, kFemaleForename };
+  enum ForenameKind : uint8_t { kNotForename, kOtherForename, kMaleForename, kFemaleForename, kUnreadForename };
   ForenameKind Forename(std::string_view text) const;
   // The entry of `text` in forenames.tsv, or nullptr: whether it is a
   // forename costs one cache miss, its gender two more (read only by Forename).
   const std::vector<std::string>* ForenameEntry(std::string_view text) const;
+  static ForenameKind KindOf(const std::vector<std::string>& fields);
 
   // Capitals are forced at a sentence start, after an opening quotation mark or
   // a colon; after a closing mark ("“…,” McKegg said") they are the word's own.
@@ -163,14 +164,17 @@ class WordView {
   mutable std::vector<Midcap> midcaps_;
   mutable bool midcaps_collected_ = false;
   // Forename entries of this article, open addressing: (first eight bytes
-  // folded, text offset, size, entry); size 0 marks a free slot.
+  // folded, text offset, size, gender, entry); size 0 marks a free slot.
   struct ForenameSlot {
     uint64_t head = 0;
     uint32_t begin = 0;
     uint32_t size = 0;
+    ForenameKind kind = kUnreadForename;  // Forename's answer, once read
     const std::vector<std::string>* entry = nullptr;
   };
   ForenameSlot* FreeSlot(uint64_t head, size_t size) const;  // in forenames_, for a word not in it
+  // The memo's slot of `text`, filled if new (not empty).
+  ForenameSlot& ForenameSlotOf(std::string_view text) const;
   mutable std::vector<ForenameSlot> forenames_;
   mutable size_t forenames_used_ = 0;
 };
