@@ -52,6 +52,16 @@ std::vector<Mention> Chunker::Run() {
         ++t;
         continue;
       }
+      // Most chunks are lower-case content words up to a function word,
+      // none of which may head a mention, after at most a determiner ("the",
+      // "a", "some"): passed over here, as Chunk would.
+      const uint32_t body = OpensPlainChunk(t, sent.token_end) ? t : PlainAfterPrefix(t, sent.token_end);
+      if (body != kNoBody) {
+        if (const uint32_t next = PlainBodyEnd(body, sent.token_end); next != kNoBody) {
+          t = next;
+          continue;
+        }
+      }
       t = Step(s, t);
     }
     MergeAppositions(first);
@@ -59,7 +69,47 @@ std::vector<Mention> Chunker::Run() {
   return std::move(out_);
 }
 
-// Every determiner asks ("the", "a"): the number words by their word number.
+// Where Chunk ends a body of plain words that may not head starting at b:
+// when it holds only such words and ends at the limit, a token that is no
+// usable word, or a lower-case function word (no connector: the word before
+// it is no name). Else kNoBody, and Chunk reads it.
+uint32_t Chunker::PlainBodyEnd(uint32_t b, uint32_t end) const {
+  const uint32_t limit = std::min(end, b + kMaxChunk);
+  uint32_t k = b + 1;
+  while (k < limit && OpensPlainChunk(k, end)) ++k;
+  if (k == limit || !w_.Usable(k) || !IsWord(k)) return k;
+  if (w_.Code(k) != Fn::kNone && !w_.Capitalized(k) && !w_.Acronym(k)) return k;
+  return kNoBody;
+}
+
+// A determiner or quantity at t (not "that", not in capitals: a kicker)
+// before a plain word that may not head: Chunk's prefix is t alone and its
+// body starts at t + 1, returned; else kNoBody.
+uint32_t Chunker::PlainAfterPrefix(uint32_t t, uint32_t end) const {
+  const Fn cls = w_.Code(t);
+  if ((cls != Fn::kDet && cls != Fn::kQuant) || w_.Acronym(t) || !OpensPlainChunk(t + 1, end)) {
+    return kNoBody;
+  }
+  return cls == Fn::kDet && w_.Is(t, kThat) ? kNoBody : t + 1;
+}
+
+// The count the prefix [t, body_begin) gives ("two", "12", "half a dozen",
+// "a dozen"), or -1: the first number word or digits, unless a dozen came
+// first.
+int Chunker::PrefixCount(uint32_t t, uint32_t body_begin, uint32_t end) const {
+  int count = -1;
+  for (uint32_t i = t; i < body_begin; ++i) {
+    const uint32_t facts = w_.WordFacts(i);
+    const bool unknown = !w_.Word(i).known();
+    auto is = [&](uint32_t fact) { return (facts & fact) || (unknown && w_.IsMissing(i, fact)); };
+    if (is(kHalf) && i + 2 < end && w_.Is(i + 2, kDozen)) count = 6;
+    else if (is(kDozen) && count < 0) count = 12;
+    else if (count < 0) count = CountOf(i);  // -1 when no number
+  }
+  return count;
+}
+
+// The number words by their word number.
 int Chunker::CountOf(uint32_t t) const {
   const int number = w_.Number(t);
   if (number >= 0) return number;
@@ -149,20 +199,13 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
   const Sentence& sent = doc_.sentences[s];
   const uint32_t end = sent.token_end;
   uint32_t i = t;
-  int count = -1;
   // Prefix: determiners and quantities ("a", "the", "two", "half a dozen").
+  // Their count is read only for a mention that takes it (PrefixCount).
   while (Usable(i, end) && i - t < 4) {
     const Fn cls = w_.Code(i);
     if (cls == Fn::kNone && !w_.Has(i, kNumberToken)) break;
-    // Every chunk after "the" or "a" asks these of it: its facts read once.
-    const uint32_t facts = w_.WordFacts(i);
-    const bool unknown = !w_.Word(i).known();
-    auto is = [&](uint32_t fact) { return (facts & fact) || (unknown && w_.IsMissing(i, fact)); };
     // "that" before a name opens a clause ("said that Biden …"), never a speaker.
-    if ((cls == Fn::kDet && !is(kThat)) || cls == Fn::kQuant || w_.Has(i, kNumberToken)) {
-      if (is(kHalf) && i + 2 < end && w_.Is(i + 2, kDozen)) count = 6;
-      else if (is(kDozen) && count < 0) count = 12;
-      else if (count < 0) count = CountOf(i);  // -1 when no number
+    if ((cls == Fn::kDet && !w_.Is(i, kThat)) || cls == Fn::kQuant || w_.Has(i, kNumberToken)) {
       ++i;
     } else {
       break;
@@ -202,8 +245,8 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
   if (body_end == body_begin) {
     // "Some say": a quantity alone can be the speaker.
     if (body_begin > t && (w_.WordFacts(body_begin - 1) & kAnonymous)) {
-      Emit(s, t, body_begin, body_begin - 1, body_begin, count, MentionKind::kAnonymous,
-           SourceKind::kAnonymous);
+      Emit(s, t, body_begin, body_begin - 1, body_begin, PrefixCount(t, body_begin, end),
+           MentionKind::kAnonymous, SourceKind::kAnonymous);
       return body_begin;
     }
     return std::max(body_begin, t + 1);
@@ -215,25 +258,26 @@ uint32_t Chunker::Chunk(uint32_t s, uint32_t t) {
     if (w_.Has(h, kPeriodToken)) {
       // "Samsung Electronics Co.": the abbreviation's period closes the name.
       if (h > body_begin && w_.Flag(h - 1, kMayHead) &&
-          TryHead(s, t, body_begin, h - 1, j, j == body_end, count)) {
+          TryHead(s, t, body_begin, h - 1, j, j == body_end)) {
         return std::max(j, out_.back().token_end);
       }
       continue;
     }
-    if (w_.Flag(h, kMayHead) && TryHead(s, t, body_begin, h, j, j == body_end, count)) {
+    if (w_.Flag(h, kMayHead) && TryHead(s, t, body_begin, h, j, j == body_end)) {
       return std::max(j, out_.back().token_end);
     }
   }
   return body_end;
 }
 
-bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, bool at_end, int count) {
+bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, uint32_t j, bool at_end) {
   const Sentence& sent = doc_.sentences[s];
+  auto count = [&] { return PrefixCount(t, body_begin, sent.token_end); };
   const bool poss = w_.Possessive(h);
   const uint32_t head = w_.BaseFacts(h);
   // "MPs", "Democrats said": a plural the anonymous lexicon knows is a group, not a name.
   if ((head & (kPluralNoun | kAnonymousSource)) == (kPluralNoun | kAnonymousSource)) {
-    Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
+    Emit(s, t, body_begin, h, j, count(), MentionKind::kAnonymous, SourceKind::kAnonymous);
     return true;
   }
   if (NameLike(h, sent.token_begin)) {
@@ -250,15 +294,15 @@ bool Chunker::TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, u
     return true;
   }
   if (head & kAnonymousSource) {
-    Emit(s, t, body_begin, h, j, count, MentionKind::kAnonymous, SourceKind::kAnonymous);
+    Emit(s, t, body_begin, h, j, count(), MentionKind::kAnonymous, SourceKind::kAnonymous);
     return true;
   }
   if (head & (kOrgHead | kOrgDoc)) {
-    Emit(s, t, body_begin, h, j, count, MentionKind::kDescription, SourceKind::kOrganization);
+    Emit(s, t, body_begin, h, j, count(), MentionKind::kDescription, SourceKind::kOrganization);
     return true;
   }
   if (head & kOffice) {
-    Emit(s, t, body_begin, h, j, count, MentionKind::kDescription, SourceKind::kPerson);
+    Emit(s, t, body_begin, h, j, count(), MentionKind::kDescription, SourceKind::kPerson);
     return true;
   }
   return false;

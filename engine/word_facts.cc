@@ -95,6 +95,10 @@ void VocabularyFacts::Build(const RuleSet& rules) {
     entries_[w].bits = b;
     entries_[w].code = FnOf(rules.function_words.Field(id, 0));
   }
+  for (Entry& e : entries_) {
+    e.traits = static_cast<uint8_t>((e.code == Fn::kNone ? kNoClass : 0) |
+                                    ((e.bits & (kAnonymousSource | kOrgHead | kOrgDoc | kOffice)) ? kHeadWord : 0));
+  }
   missing_mask_ = 0;
   missing_.clear();
   for (const auto& [fact, word] : kClosedSets) {

@@ -12,9 +12,25 @@ namespace qg::internal {
 
 namespace {
 
-// The marks of a token by its kind, outside quotations.
-constexpr uint8_t kKindMarks[8] = {kWordToken | kUsableToken, kNumberToken | kUsableToken, 0, 0,
-                                   kUsableToken, 0, 0, 0};
+// A token's kind: its marks (low byte) and, for a word, kPlainWord | 1
+// (second byte): a plain word or a capital is a word.
+constexpr uint16_t kKindView[8] = {kWordToken | kUsableToken | (kPlainWord | 1) << 8,
+                                   kNumberToken | kUsableToken, 0, 0, kUsableToken, 0, 0, 0};
+static_assert(kCapitalized == 1);  // ncaps adds (kind >> 8) & f & 1
+
+// By WordFlag bits: the flags and kMayHead for a capital or an acronym.
+constexpr std::array<uint8_t, 16> kFlagView = [] {
+  std::array<uint8_t, 16> v{};
+  for (int f = 0; f < 16; ++f) v[f] = static_cast<uint8_t>(f | ((f & (kCapitalized | kAcronym)) ? kMayHead : 0));
+  return v;
+}();
+// By WordFlag bits: kPlainWord unless a possessive ending or a period.
+constexpr std::array<uint8_t, 16> kPlainFlags = [] {
+  std::array<uint8_t, 16> v{};
+  for (int f = 0; f < 16; ++f) v[f] = (f & (kPossessive | kDotAttached)) ? 0 : kPlainWord;
+  return v;
+}();
+static_assert(kPlainWord == VocabularyFacts::kNoClass && kMayHead == VocabularyFacts::kHeadWord);
 
 // The marks of a one-byte token's text (no quotation mark has any).
 constexpr std::array<uint8_t, 256> kByteMarks = [] {
@@ -25,19 +41,6 @@ constexpr std::array<uint8_t, 256> kByteMarks = [] {
   m['('] = kForcesCapital;
   return m;
 }();
-
-// A hash of `s` with ASCII capitals folded, eight bytes a step. `s` lies
-// in a text ending at `end`: where eight bytes are readable, one load and a
-// mask take a step (FoldedHeadAt), with no branch on the size.
-uint32_t FoldedHash(std::string_view s, const char* end) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = s.size();
-  for (size_t i = 0; i < s.size(); i += 8) {
-    const char* p = s.data() + i;
-    h = (h ^ FoldedHeadAt(p, s.size() - i, static_cast<size_t>(end - p))) * kMul;
-  }
-  return static_cast<uint32_t>(h ^ h >> 32);
-}
 
 // True iff `a` and `b`, both in a text ending at `end`, are equal with ASCII
 // capitals folded.
@@ -54,6 +57,11 @@ bool FoldedEqual(std::string_view a, std::string_view b, const char* end) {
   return true;
 }
 
+// A table slot of a word's first eight bytes folded and its size (or number).
+size_t SlotHash(uint64_t head, uint64_t size) {
+  return static_cast<size_t>(((head ^ size) * 0x9E3779B97F4A7C15ull) >> 40);
+}
+
 // SplitSentences makes sentences in order, disjoint, within the tokens: then
 // one walk along them finds each capitalised word's sentence.
 bool SentencesInOrder(const Document& doc) {
@@ -67,8 +75,6 @@ bool SentencesInOrder(const Document& doc) {
   return true;
 }
 
-constexpr uint64_t kEmptySlot = ~uint64_t{0};
-
 }  // namespace
 
 // One pass over the tokens fills every token's record: case flags, marks,
@@ -80,20 +86,15 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
     : doc_(doc), rules_(rules), facts_(VocabularyFacts::Of(rules)),
       words_(WordsOf(doc, rules, scratch_)) {
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  info_.resize(n);
+  // Every record is written below: no zeroing first.
+  info_.reset(new TokenInfo[n]);
   // Local pointers: stores of bytes may alias anything, and would otherwise
   // reload every vector's data pointer a token.
   const Token* const tokens = doc.tokens.data();
   const TokenWord* const words = words_.data();
-  TokenInfo* const info = info_.data();
+  TokenInfo* const info = info_.get();
   const unsigned char* const text = reinterpret_cast<const unsigned char*>(doc.text.data());
   const VocabularyFacts::Entry* const entries = facts_.entries();
-  // Opening marks first: the pass reads the mark before each capital.
-  for (const QuotedRegion& r : doc.quoted) {
-    if (r.open_token < n && tokens[r.open_token].kind == TokenKind::kQuoteMark) {
-      info[r.open_token].marks = kForcesCapital;
-    }
-  }
   // Sentences in order (as SplitSentences makes them) are walked along with
   // the capitals; otherwise CollectMidSentenceCapitals walks each sentence.
   candidates_listed_ = SentencesInOrder(doc);
@@ -104,22 +105,29 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
   for (uint32_t t = 0; t < n; ++t) {
     const Token& tok = tokens[t];
     const TokenWord& w = words[t];
-    uint8_t marks = info[t].marks | kKindMarks[static_cast<uint8_t>(tok.kind) & 7];
+    const uint32_t kind = kKindView[static_cast<uint8_t>(tok.kind) & 7];
+    uint32_t marks = kind & 0xFF;
     if (tok.span.size() == 1) marks |= kByteMarks[text[tok.span.begin]];
-    // "Jan" "." reads as "jan." when function_words knows it so.
     const VocabularyFacts::Entry& base = entries[w.base.value];
-    const Fn base_code = base.code, dotted_code = entries[w.dotted.value].code;
-    const Fn code = (w.flags & kDotAttached) && dotted_code != Fn::kNone ? dotted_code : base_code;
-    // Bit arithmetic, not branches: these answers follow no pattern.
-    const uint32_t word = tok.kind == TokenKind::kWord;
-    const uint32_t plain = word & (code == Fn::kNone) & ((w.flags & (kPossessive | kDotAttached)) == 0);
-    const uint32_t may_head =
-        ((w.flags & (kCapitalized | kAcronym)) != 0) | ((base.bits & kHeadFacts) != 0);
-    const uint8_t flags = static_cast<uint8_t>(w.flags | plain << 4 | may_head << 5);
-    static_assert(kPlainWord == 1 << 4 && kMayHead == 1 << 5);
-    info[t] = TokenInfo{flags, marks, code, kUnasked};
+    Fn code = base.code;
+    // "Jan" "." reads as "jan." when function_words knows it so (a word in twenty).
+    if (w.flags & kDotAttached) {
+      const Fn dotted_code = entries[w.dotted.value].code;
+      if (dotted_code != Fn::kNone) code = dotted_code;
+    }
+    // Tables, not branches: these answers follow no pattern. A plain word
+    // is a word (kind) of no class (base) with no ending or period (flags).
+    const uint32_t f = w.flags & 15;
+    const uint32_t flags = kFlagView[f] | (base.traits & (kMayHead | (kPlainFlags[f] & kind >> 8)));
+    info[t] = TokenInfo{static_cast<uint8_t>(flags), static_cast<uint8_t>(marks), code, kUnasked};
     caps[ncaps] = t;
-    ncaps += word & ((w.flags & kCapitalized) != 0);
+    ncaps += (kind >> 8) & f & kCapitalized;
+  }
+  // Opening marks, before the capitals are filtered: they force the next capital.
+  for (const QuotedRegion& r : doc.quoted) {
+    if (r.open_token < n && tokens[r.open_token].kind == TokenKind::kQuoteMark) {
+      info[r.open_token].marks |= kForcesCapital;
+    }
   }
   // Those not initial in their sentence (the first word and one after an
   // opening mark, a colon or a parenthesis have forced capitals).
@@ -149,60 +157,99 @@ WordView::WordView(const Document& doc, const RuleSet& rules)
   }
 }
 
-// The text without its possessive ending ("’s" or "'s", as NumberWords found it).
-std::string_view WordView::BaseText(uint32_t t) const {
-  const std::string_view text = TokenText(doc_, t);
-  if (!Possessive(t)) return text;
-  return text.substr(0, text.size() - (text[text.size() - 2] == '\'' ? 2 : 4));
+// The gender is read from the entry once an article a name: it is two
+// cache misses away (the entry's fields, then their text).
+WordView::ForenameKind WordView::Forename(std::string_view text) const {
+  if (text.empty()) return ForenameEntry(text) == nullptr ? kNotForename : KindOf(*ForenameEntry(text));
+  ForenameSlot& slot = ForenameSlotOf(text);
+  if (slot.entry == nullptr) return kNotForename;
+  if (slot.kind == kUnreadForename) slot.kind = KindOf(*slot.entry);
+  return slot.kind;
 }
 
-// A hash of the folded BaseText.
-uint64_t WordView::BaseHash(uint32_t t) const { return FoldedHash(BaseText(t), TextEnd()); }
-
-WordView::ForenameKind WordView::Forename(std::string_view text) const {
-  const std::vector<std::string>* f = ForenameEntry(text);
-  if (f == nullptr) return kNotForename;
-  const std::string_view g = f->empty() ? std::string_view() : std::string_view((*f)[0]);
+WordView::ForenameKind WordView::KindOf(const std::vector<std::string>& f) {
+  const std::string_view g = f.empty() ? std::string_view() : std::string_view(f[0]);
   return g == "male" ? kMaleForename : g == "female" ? kFemaleForename : kOtherForename;
 }
 
 const std::vector<std::string>* WordView::ForenameEntry(std::string_view text) const {
   if (text.empty()) return rules_.forenames.Find(text);  // size 0 marks a free slot
+  return ForenameSlotOf(text).entry;
+}
+
+WordView::ForenameSlot& WordView::ForenameSlotOf(std::string_view text) const {
   // At most half full: the table doubles before the insert that would pass it.
   if ((forenames_used_ + 1) * 2 > forenames_.size()) {
     std::vector<ForenameSlot> old = std::move(forenames_);
     forenames_.assign(old.empty() ? 32 : old.size() * 2, ForenameSlot{});
     for (const ForenameSlot& slot : old) {
-      if (slot.size != 0) *FreeSlot(slot.hash) = slot;
+      if (slot.size != 0) *FreeSlot(slot.head, slot.size) = slot;
     }
   }
-  const uint32_t h = FoldedHash(text, TextEnd());
+  // Keyed as midcaps_ are: size and first eight bytes folded, the text
+  // compared only beyond eight bytes.
+  const uint64_t head = FoldedHeadAt(text.data(), text.size(), static_cast<size_t>(TextEnd() - text.data()));
   const size_t mask = forenames_.size() - 1;
-  size_t i = h & mask;
+  size_t i = SlotHash(head, text.size()) & mask;
   for (; forenames_[i].size != 0; i = (i + 1) & mask) {
-    const ForenameSlot& slot = forenames_[i];
-    if (slot.hash == h && FoldedEqual(std::string_view(doc_.text).substr(slot.begin, slot.size), text, TextEnd())) {
-      return slot.entry;
+    ForenameSlot& slot = forenames_[i];
+    if (slot.head == head && slot.size == text.size() &&
+        (text.size() <= 8 ||
+         FoldedEqual(std::string_view(doc_.text).substr(slot.begin, slot.size), text, TextEnd()))) {
+      return slot;
     }
   }
-  const std::vector<std::string>* entry = rules_.forenames.Find(text);
-  forenames_[i] = ForenameSlot{h, static_cast<uint32_t>(text.data() - doc_.text.data()),
-                               static_cast<uint32_t>(text.size()), entry};
   ++forenames_used_;
-  return entry;
+  return forenames_[i] = ForenameSlot{head, static_cast<uint32_t>(text.data() - doc_.text.data()),
+                                      static_cast<uint32_t>(text.size()), kUnreadForename,
+                                      rules_.forenames.Find(text)};
 }
 
-WordView::ForenameSlot* WordView::FreeSlot(uint32_t hash) const {
+WordView::ForenameSlot* WordView::FreeSlot(uint64_t head, size_t size) const {
   const size_t mask = forenames_.size() - 1;
-  size_t i = hash & mask;
+  size_t i = SlotHash(head, size) & mask;
   while (forenames_[i].size != 0) i = (i + 1) & mask;
   return &forenames_[i];
+}
+
+// A mid-sentence capital's entry in midcaps_. A word the vocabulary knows
+// is its number: equal folded texts have equal numbers. Any other word is its
+// size and first eight bytes folded: equal for two words of up to eight
+// bytes exactly when their folded texts are, and compared by text beyond.
+// Most candidates are short or known, and neither hash nor compare text.
+WordView::Midcap WordView::MidcapOf(uint32_t t) const {
+  const WordId base = words_[t].base;
+  if (base.known()) return Midcap{0, base.value | kKnownMidcap, t};
+  const std::string_view text = BaseText(t);
+  const uint64_t head = FoldedHeadAt(text.data(), text.size(), static_cast<size_t>(TextEnd() - text.data()));
+  const uint32_t size = text.size() < kKnownMidcap ? static_cast<uint32_t>(text.size()) : kKnownMidcap - 1;
+  return Midcap{head, size, t};
+}
+
+// Kept out of line: most words are short or known, and compare no text.
+[[gnu::noinline]] bool WordView::SameLongBase(uint32_t a, uint32_t b) const {
+  return FoldedEqual(BaseText(a), BaseText(b), TextEnd());
+}
+
+// The slot of `m`'s word in midcaps_: the slot holding it, or the free slot
+// where it would go.
+inline WordView::Midcap* WordView::MidcapSlot(const Midcap& m) const {
+  const size_t mask = midcaps_.size() - 1;
+  for (size_t i = SlotHash(m.head, m.tag) & mask;; i = (i + 1) & mask) {
+    Midcap& slot = midcaps_[i];
+    if (slot.token == kNoToken) return &slot;
+    if (slot.tag == m.tag && slot.head == m.head &&
+        (m.tag <= 8 || (m.tag & kKnownMidcap) ||
+         SameLongBase(slot.token, m.token))) {
+      return &slot;
+    }
+  }
 }
 
 void WordView::CollectMidSentenceCapitals() const {
   midcaps_collected_ = true;
   if (!candidates_listed_) {
-    const uint32_t n = static_cast<uint32_t>(info_.size());
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
     for (const Sentence& s : doc_.sentences) {
       // The sentence's first word is initial: its capital is forced.
       for (uint32_t t = s.token_begin + 1; t < s.token_end && t < n; ++t) {
@@ -214,36 +261,22 @@ void WordView::CollectMidSentenceCapitals() const {
     }
   }
   const std::vector<uint32_t>& found = candidates_;
-  // An open-addressing set of (hash << 32 | token), at most half full.
+  // An open-addressing set, at most half full.
   size_t size = 16;
   while (size < 2 * found.size()) size *= 2;
-  midcaps_.assign(size, kEmptySlot);
-  const size_t mask = size - 1;
+  midcaps_.assign(size, Midcap{0, 0, kNoToken});
   // One slot a distinct word: a name repeated ten thousand times must not
   // make a run of ten thousand slots every insert walks (hostile_test).
   for (const uint32_t t : found) {
-    const uint64_t h = BaseHash(t);
-    const std::string_view base = BaseText(t);
-    size_t i = h & mask;
-    while (midcaps_[i] != kEmptySlot &&
-           !((midcaps_[i] >> 32) == h && FoldedEqual(BaseText(static_cast<uint32_t>(midcaps_[i])), base, TextEnd()))) {
-      i = (i + 1) & mask;
-    }
-    if (midcaps_[i] == kEmptySlot) midcaps_[i] = h << 32 | t;
+    const Midcap m = MidcapOf(t);
+    Midcap* slot = MidcapSlot(m);
+    if (slot->token == kNoToken) *slot = m;
   }
 }
 
 bool WordView::MidSentenceCapital(uint32_t t) const {
   if (!midcaps_collected_) CollectMidSentenceCapitals();
-  const std::string_view base = BaseText(t);
-  const uint64_t h = BaseHash(t);
-  const size_t mask = midcaps_.size() - 1;
-  for (size_t i = h & mask; midcaps_[i] != kEmptySlot; i = (i + 1) & mask) {
-    if ((midcaps_[i] >> 32) == h && FoldedEqual(BaseText(static_cast<uint32_t>(midcaps_[i])), base, TextEnd())) {
-      return true;
-    }
-  }
-  return false;
+  return MidcapSlot(MidcapOf(t))->token != kNoToken;
 }
 
 bool WordView::ComputeNameLike(uint32_t t, uint32_t sent_begin) const {

@@ -19,8 +19,9 @@ namespace qg::internal {
 class Chunker {
  public:
   Chunker(const Document& doc, const RuleSet& rules) : doc_(doc), rules_(rules), w_(doc, rules) {
-    // About one mention every ten tokens: growing the vector would move them all.
-    out_.reserve(doc.tokens.size() / 8 + 8);
+    // About one mention every ten tokens, one in six in dense articles:
+    // growing the vector would move them all.
+    out_.reserve(doc.tokens.size() / 6 + 8);
   }
 
   std::vector<Mention> Run();
@@ -46,12 +47,22 @@ class Chunker {
 
   // The count a determiner or number token gives ("two", "12"), or -1.
   int CountOf(uint32_t t) const;
+  // The count a chunk's prefix gives, asked only when a mention takes it.
+  int PrefixCount(uint32_t t, uint32_t body_begin, uint32_t end) const;
+
+  // A usable plain word that may not head: most chunks hold only such words.
+  bool OpensPlainChunk(uint32_t t, uint32_t end) const {
+    return t < end && w_.Usable(t) && (w_.Flags(t) & (kPlainWord | kMayHead)) == kPlainWord;
+  }
+  static constexpr uint32_t kNoBody = ~0u;
+  [[gnu::always_inline]] inline uint32_t PlainBodyEnd(uint32_t b, uint32_t end) const;
+  [[gnu::always_inline]] inline uint32_t PlainAfterPrefix(uint32_t t, uint32_t end) const;
 
   // Reads the chunk starting at t; emits at most one mention; returns where to go on.
   uint32_t Chunk(uint32_t s, uint32_t t);
 
   [[gnu::always_inline]] inline bool TryHead(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h,
-                                             uint32_t j, bool at_end, int count);
+                                             uint32_t j, bool at_end);
 
   std::string Text(uint32_t a, uint32_t b) const {
     if (a >= b) return {};

@@ -72,7 +72,11 @@ class VocabularyFacts {
     uint32_t bits = 0;   // WordFact
     Fn code = Fn::kNone;  // function_words class
     int8_t number = -1;   // Number
+    uint8_t traits = 0;  // kNoClass, kHeadWord: the token pass's questions, answered once
   };
+  // A word's traits: no function-word class; a fact TryHead types as a head
+  // (kAnonymousSource, kOrgHead, kOrgDoc, kOffice).
+  static constexpr uint8_t kNoClass = 16, kHeadWord = 32;
   uint32_t Bits(WordId w) const { return entries_[w.value].bits; }
   Fn Code(WordId w) const { return entries_[w.value].code; }
   const Entry* entries() const { return entries_.data(); }

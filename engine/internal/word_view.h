@@ -5,6 +5,7 @@
 // See engine/internal/words.h and engine/internal/word_facts.h.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -95,11 +96,12 @@ class WordView {
   // memory. An article names its people again and again, so each distinct
   // name is asked once an article and its answer kept here (never beyond
   // the article: the view is the article's).
-  enum ForenameKind : uint8_t { kNotForename, kOtherForename, kMaleForename, kFemaleForename };
+  enum ForenameKind : uint8_t { kNotForename, kOtherForename, kMaleForename, kFemaleForename, kUnreadForename };
   ForenameKind Forename(std::string_view text) const;
   // The entry of `text` in forenames.tsv, or nullptr: whether it is a
   // forename costs one cache miss, its gender two more (read only by Forename).
   const std::vector<std::string>* ForenameEntry(std::string_view text) const;
+  static ForenameKind KindOf(const std::vector<std::string>& fields);
 
   // Capitals are forced at a sentence start, after an opening quotation mark or
   // a colon; after a closing mark ("“…,” McKegg said") they are the word's own.
@@ -129,9 +131,22 @@ class WordView {
   // Words seen capitalised where capitals are not forced: names the text uses as names.
   void CollectMidSentenceCapitals() const;
   bool MidSentenceCapital(uint32_t t) const;
-  // The token's text without its possessive ending, not folded.
-  std::string_view BaseText(uint32_t t) const;
-  uint64_t BaseHash(uint32_t t) const;
+  // The token's text without its possessive ending ("’s" or "'s", as
+  // NumberWords found it), not folded.
+  std::string_view BaseText(uint32_t t) const {
+    const Span sp = doc_.tokens[t].span;
+    const size_t ending = !Possessive(t) ? 0 : doc_.text[sp.end - 2] == '\'' ? 2 : 4;
+    return std::string_view(doc_.text.data() + sp.begin, sp.end - sp.begin - ending);
+  }
+  struct Midcap {
+    uint64_t head;   // the first eight bytes folded, for a word the vocabulary lacks
+    uint32_t tag;    // its number | kKnownMidcap, or its size
+    uint32_t token;  // kNoToken in a free slot
+  };
+  static constexpr uint32_t kKnownMidcap = 0x80000000u, kNoToken = ~0u;
+  Midcap MidcapOf(uint32_t t) const;
+  Midcap* MidcapSlot(const Midcap& m) const;
+  bool SameLongBase(uint32_t a, uint32_t b) const;
   const char* TextEnd() const { return doc_.text.data() + doc_.text.size(); }
 
   const Document& doc_;
@@ -139,24 +154,27 @@ class WordView {
   const VocabularyFacts& facts_;
   std::vector<TokenWord> scratch_;  // the numbers when doc_ has none for rules_
   const std::vector<TokenWord>& words_;
-  mutable std::vector<TokenInfo> info_;  // name_like is filled as asked
+  std::unique_ptr<TokenInfo[]> info_;  // a token each; name_like is filled as asked
   // Capitalised words not initial in their sentence (when sentences are in
   // order, listed by the constructor; else by CollectMidSentenceCapitals).
   mutable std::vector<uint32_t> candidates_;
   bool candidates_listed_ = false;
-  // (hash of the folded base << 32 | token) of mid-sentence capitals, a hash
-  // set collected at the first question (most articles ask a few).
-  mutable std::vector<uint64_t> midcaps_;
+  // The words of mid-sentence capitals (MidcapOf), a hash set collected at
+  // the first question (most articles ask a few).
+  mutable std::vector<Midcap> midcaps_;
   mutable bool midcaps_collected_ = false;
-  // Forename entries of this article, open addressing: (hash, text offset,
-  // size, entry); size 0 marks a free slot.
+  // Forename entries of this article, open addressing: (first eight bytes
+  // folded, text offset, size, gender, entry); size 0 marks a free slot.
   struct ForenameSlot {
-    uint32_t hash = 0;
+    uint64_t head = 0;
     uint32_t begin = 0;
     uint32_t size = 0;
+    ForenameKind kind = kUnreadForename;  // Forename's answer, once read
     const std::vector<std::string>* entry = nullptr;
   };
-  ForenameSlot* FreeSlot(uint32_t hash) const;  // in forenames_, for a hash not in it
+  ForenameSlot* FreeSlot(uint64_t head, size_t size) const;  // in forenames_, for a word not in it
+  // The memo's slot of `text`, filled if new (not empty).
+  ForenameSlot& ForenameSlotOf(std::string_view text) const;
   mutable std::vector<ForenameSlot> forenames_;
   mutable size_t forenames_used_ = 0;
 };
