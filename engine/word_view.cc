@@ -57,7 +57,21 @@ bool FoldedEqual(std::string_view a, std::string_view b, const char* end) {
   return true;
 }
 
-// A table slot of a word's first eight bytes folded and its size (or number).
+// A word's key in the per-article tables: its first eight bytes folded, or
+// for a longer word those mixed with the rest, folded. The head alone would
+// give "Surname1001y" and "Surname1002y" one key, and an article of many such
+// names a probe run as long as the table (hostile_test). Keys are compared
+// by text beyond eight bytes: this only spreads them.
+uint64_t FoldedDigest(const char* p, size_t n, const char* text_end) {
+  uint64_t h = FoldedHeadAt(p, n, static_cast<size_t>(text_end - p));
+  for (size_t i = 8; i < n; i += 8) {
+    h = (h ^ FoldedHeadAt(p + i, n - i, static_cast<size_t>(text_end - p - i))) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+  }
+  return h;
+}
+
+// A table slot of a word's key (FoldedDigest) and its size (or number).
 size_t SlotHash(uint64_t head, uint64_t size) {
   return static_cast<size_t>(((head ^ size) * 0x9E3779B97F4A7C15ull) >> 40);
 }
@@ -186,9 +200,9 @@ WordView::ForenameSlot& WordView::ForenameSlotOf(std::string_view text) const {
       if (slot.size != 0) *FreeSlot(slot.head, slot.size) = slot;
     }
   }
-  // Keyed as midcaps_ are: size and first eight bytes folded, the text
-  // compared only beyond eight bytes.
-  const uint64_t head = FoldedHeadAt(text.data(), text.size(), static_cast<size_t>(TextEnd() - text.data()));
+  // Keyed as midcaps_ are: size and FoldedDigest, the text compared only
+  // beyond eight bytes.
+  const uint64_t head = FoldedDigest(text.data(), text.size(), TextEnd());
   const size_t mask = forenames_.size() - 1;
   size_t i = SlotHash(head, text.size()) & mask;
   for (; forenames_[i].size != 0; i = (i + 1) & mask) {
@@ -214,14 +228,14 @@ WordView::ForenameSlot* WordView::FreeSlot(uint64_t head, size_t size) const {
 
 // A mid-sentence capital's entry in midcaps_. A word the vocabulary knows
 // is its number: equal folded texts have equal numbers. Any other word is its
-// size and first eight bytes folded: equal for two words of up to eight
-// bytes exactly when their folded texts are, and compared by text beyond.
+// size and FoldedDigest: equal for two words of up to eight bytes exactly
+// when their folded texts are, and compared by text beyond.
 // Most candidates are short or known, and neither hash nor compare text.
 WordView::Midcap WordView::MidcapOf(uint32_t t) const {
   const WordId base = words_[t].base;
   if (base.known()) return Midcap{0, base.value | kKnownMidcap, t};
   const std::string_view text = BaseText(t);
-  const uint64_t head = FoldedHeadAt(text.data(), text.size(), static_cast<size_t>(TextEnd() - text.data()));
+  const uint64_t head = FoldedDigest(text.data(), text.size(), TextEnd());
   const uint32_t size = text.size() < kKnownMidcap ? static_cast<uint32_t>(text.size()) : kKnownMidcap - 1;
   return Midcap{head, size, t};
 }

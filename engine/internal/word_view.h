@@ -139,7 +139,7 @@ class WordView {
     return std::string_view(doc_.text.data() + sp.begin, sp.end - sp.begin - ending);
   }
   struct Midcap {
-    uint64_t head;   // the first eight bytes folded, for a word the vocabulary lacks
+    uint64_t head;   // FoldedDigest, for a word the vocabulary lacks
     uint32_t tag;    // its number | kKnownMidcap, or its size
     uint32_t token;  // kNoToken in a free slot
   };
@@ -163,8 +163,8 @@ class WordView {
   // the first question (most articles ask a few).
   mutable std::vector<Midcap> midcaps_;
   mutable bool midcaps_collected_ = false;
-  // Forename entries of this article, open addressing: (first eight bytes
-  // folded, text offset, size, gender, entry); size 0 marks a free slot.
+  // Forename entries of this article, open addressing: (FoldedDigest, text
+  // offset, size, gender, entry); size 0 marks a free slot.
   struct ForenameSlot {
     uint64_t head = 0;
     uint32_t begin = 0;
