@@ -2,6 +2,7 @@
 // lookups by text and by word number, and the numbering of the vocabulary.
 // Tested by tests/rules_test.cc.
 #include <algorithm>
+#include <bit>
 #include <atomic>
 
 #include "engine/internal/text_util.h"
@@ -58,35 +59,41 @@ bool FoldedKeys::LongKeyIs(std::string_view query, uint32_t index) const {
 }
 
 uint32_t FoldedKeys::FindLong(std::string_view key, uint64_t head, uint32_t hash) const {
-  if (key.size() > max_key_bytes_) return kAbsent;
+  if (key.size() > max_key_bytes_ || !MayHold(hash)) return kAbsent;
   return slots_[Probe(key, hash, head)].index;
 }
 
-void FoldedKeys::Grow() { Rehash(slots_.size() < 64 ? 64 : slots_.size() * 2); }
+void FoldedKeys::Grow() { Rehash(table_size() < 64 ? 64 : table_size() * 2); }
 
 void FoldedKeys::Spread(size_t slots_per_key) {
-  size_t size = slots_.size();
+  size_t size = table_size();
   while (size < keys_.size() * slots_per_key) size *= 2;
-  if (size > slots_.size()) Rehash(size);
+  if (size > table_size()) Rehash(size);
 }
 
 void FoldedKeys::Rehash(size_t size) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(size, Slot{});
+  slots_.assign(size + 2, Slot{});
   mask_ = static_cast<uint32_t>(size - 1);
+  const int bits = std::countr_zero(size * 4);  // size is a power of two
+  filter_.assign(std::max<size_t>(1, (size * 4) / 64), 0);
+  filter_shift_ = static_cast<uint32_t>(32 - bits);
   for (const Slot& s : old) {
-    if (s.index != kAbsent) slots_[Probe(keys_[s.index], s.hash, s.head)] = s;
+    if (s.index == kAbsent) continue;
+    slots_[Probe(keys_[s.index], s.hash, s.head)] = s;
+    Filter(s.hash);
   }
 }
 
 uint32_t FoldedKeys::Insert(std::string_view key) {
   // Load factor at most 3/4: probe runs stay within a cache line or two.
-  if ((keys_.size() + 1) * 4 > slots_.size() * 3) Grow();
+  if ((keys_.size() + 1) * 4 > table_size() * 3) Grow();
   const uint64_t head = FoldedHead(key);
   const uint32_t hash = Hash(key, head);
   Slot& slot = slots_[Probe(key, hash, head)];
   if (slot.index != kAbsent) return slot.index;
   slot = Slot{head, hash, static_cast<uint32_t>(keys_.size())};
+  Filter(hash);
   keys_.push_back(internal::AsciiLower(key));
   max_key_bytes_ = std::max(max_key_bytes_, key.size());
   return slot.index;

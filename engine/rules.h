@@ -44,6 +44,11 @@ class FoldedKeys {
     return key.size() <= 8 ? ShortHash(head, key.size()) : LongHash(key, head);
   }
   void Prefetch(uint32_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
+  // False when no key has `hash`; true for every key's hash and a few others.
+  bool MayHold(uint32_t hash) const {
+    const uint32_t bit = (hash * 0x9E3779B1u) >> filter_shift_;
+    return filter_[bit >> 6] >> (bit & 63) & 1;
+  }
   // Find by a full probe (keys of any length).
   uint32_t FindLong(std::string_view key, uint64_t head, uint32_t hash) const;
   uint32_t Find(std::string_view key, uint64_t head, uint32_t hash) const {
@@ -51,15 +56,22 @@ class FoldedKeys {
     // A key of at most eight bytes is its hash (whose top byte is the length)
     // and its head. Its home slot and the next answer nearly every lookup, read
     // without a branch on what they hold: whether a token is a known word is
-    // a coin toss the branch predictor would lose a third of the time.
-    const Slot& a = slots_[hash & mask_];
-    const Slot& b = slots_[(hash + 1) & mask_];
-    uint32_t found = kAbsent;
-    found = a.hash == hash && a.head == head ? a.index : found;
-    found = b.hash == hash && b.head == head ? b.index : found;
+    // a coin toss the branch predictor would lose a third of the time. Most
+    // tokens are no known word, and the filter, small enough to stay in the
+    // core's first-level cache, says so for nearly all of them: their lookups
+    // then read the two empty slots kept past the table, not a slot that may
+    // be far away in memory.
+    const uint32_t maybe = 0u - static_cast<uint32_t>(MayHold(hash));  // all ones or zero
+    const Slot& a = slots_[((hash & mask_) & maybe) | ((mask_ + 1) & ~maybe)];
+    const Slot& b = slots_[(((hash + 1) & mask_) & maybe) | ((mask_ + 2) & ~maybe)];
+    const bool in_a = (a.hash == hash) & (a.head == head);
+    const bool in_b = (b.hash == hash) & (b.head == head);
+    // Selected by masks: compilers turn the conditional form into branches.
+    const uint32_t mask_a = 0u - in_a, mask_b = 0u - in_b;
+    const uint32_t found = (a.index & mask_a) | (b.index & mask_b) | (kAbsent & ~(mask_a | mask_b));
     // Linear probing puts a key in the first free slot from its home, so a
     // free slot among the two ends the search.
-    if (found != kAbsent || a.index == kAbsent || b.index == kAbsent) [[likely]] {
+    if ((found != kAbsent) | (a.index == kAbsent) | (b.index == kAbsent)) [[likely]] {
       return found;
     }
     return FindLong(key, head, hash);
@@ -103,8 +115,20 @@ class FoldedKeys {
   void Rehash(size_t size);  // a power of two
 
   std::vector<std::string> keys_;  // folded
-  std::vector<Slot> slots_ = std::vector<Slot>(1);  // never empty: a probe needs no check
-  uint32_t mask_ = 0;  // slots_.size() - 1, kept so that a probe reads no vector size
+  // The table (mask_ + 1 slots, a power of two) and two empty slots after it,
+  // where lookups the filter rules out read (Find).
+  std::vector<Slot> slots_ = std::vector<Slot>(3);
+  uint32_t mask_ = 0;  // the table's size - 1, kept so that a probe reads no vector size
+  // One bit of a hash each key sets (MayHold): four bits a slot, so for a
+  // table a quarter full a word the table lacks is let through about one
+  // time in twenty.
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(1);
+  uint32_t filter_shift_ = 26;  // 32 - log2(bits in filter_)
+  void Filter(uint32_t hash) {
+    const uint32_t bit = (hash * 0x9E3779B1u) >> filter_shift_;
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  size_t table_size() const { return size_t{mask_} + 1; }
   size_t max_key_bytes_ = 0;  // longer keys cannot be present: rejected without hashing
 };
 

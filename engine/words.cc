@@ -16,7 +16,7 @@ namespace {
 
 // Capitals and acronyms of a word that does not start with an ASCII
 // lower-case letter, or that has a hyphen near its start ("al-Qaeda").
-[[gnu::noinline]] uint8_t SlowCaseFlags(std::string_view text) {
+[[gnu::noinline]] uint8_t CaseFlags(std::string_view text) {
   const unsigned char c = static_cast<unsigned char>(text[0]);
   if (c >= 'a' && c <= 'z') return IsCapitalized(text) ? kCapitalized : 0;
   // Punctuation and one-letter words: one byte is ASCII in valid UTF-8, and
@@ -32,36 +32,36 @@ namespace {
 // IsCapitalized and IsAcronym answer most words from their first byte: an
 // ASCII lower-case letter starts neither, unless a hyphen within the first
 // four bytes makes "al-Qaeda" a name. `head` is the word's first eight bytes
-// folded and zero-padded.
-inline uint8_t CaseFlags(std::string_view text, uint64_t head) {
+// folded and zero-padded. The tests are combined with & rather than &&: each
+// is a coin toss to the branch predictor, their conjunction rarely fails.
+inline bool PlainLowerCase(std::string_view text, uint64_t head) {
   const unsigned char c = static_cast<unsigned char>(text[0]);
   // Bytes 1-3 of the head equal to '-': a zero byte in head ^ "----".
   constexpr uint64_t kHyphens = 0x2D2D2D00ull, kLow = 0x01010100ull, kHigh = 0x80808000ull;
   const uint64_t x = (head & 0xFFFFFF00ull) ^ kHyphens;
-  if (c >= 'a' && c <= 'z' && ((x - kLow) & ~x & kHigh) == 0) [[likely]] return 0;
-  return SlowCaseFlags(text);
+  return (static_cast<unsigned char>(c - 'a') < 26) & (((x - kLow) & ~x & kHigh) == 0);
 }
 
 // Possessive endings are "’s" and "'s" in either case (StripPossessive):
-// read from the last four bytes with no branch, as most tokens end otherwise.
-// `end` is the token's end in `all`.
-[[gnu::noinline]] size_t PossessiveEndingOfS(std::string_view all, size_t begin, size_t end) {
-  if (end < 4) [[unlikely]] {  // "X's" opening the text: no four bytes to read
-    bool possessive = false;
-    const std::string_view word = all.substr(begin, end - begin);
-    return word.size() - StripPossessive(word, &possessive).size();
-  }
-  uint32_t tail;
-  std::memcpy(&tail, all.data() + end - 4, 4);
-  const uint32_t s = tail >> 24 | 0x20;  // the last byte, ASCII-folded
-  const bool apostrophe = (tail >> 16 & 0xFF) == '\'';
-  const bool curly = end - begin > 4 && (tail & 0xFFFFFF) == 0x99'80'E2;  // U+2019
-  return s != 's' ? 0 : apostrophe ? 2 : curly ? 4 : 0;
+// read from the last four bytes with one branch on the rare answer, as the
+// lengths and last letters of words follow no pattern. `end` is the token's
+// end in `all`.
+[[gnu::noinline]] size_t PossessiveEndingNearStart(std::string_view all, size_t begin, size_t end) {
+  bool possessive = false;
+  const std::string_view word = all.substr(begin, end - begin);
+  return word.size() - StripPossessive(word, &possessive).size();
 }
 
 inline size_t PossessiveEnding(std::string_view all, size_t begin, size_t end) {
-  if (end - begin < 3 || (all[end - 1] | 0x20) != 's') [[likely]] return 0;
-  return PossessiveEndingOfS(all, begin, end);
+  if (end < 4) [[unlikely]] return end - begin < 3 ? 0 : PossessiveEndingNearStart(all, begin, end);
+  uint32_t tail;
+  std::memcpy(&tail, all.data() + end - 4, 4);
+  const bool s = ((tail >> 24) | 0x20) == 's';  // the last byte, ASCII-folded
+  const bool apostrophe = (tail >> 16 & 0xFF) == '\'';
+  const bool curly = (tail & 0xFFFFFF) == 0x99'80'E2;  // U+2019
+  const size_t size = end - begin;
+  if (!(s & ((apostrophe & (size >= 3)) | (curly & (size > 4))))) [[likely]] return 0;
+  return apostrophe ? 2 : 4;
 }
 
 // The number of the token and a period ("mr."): from the head when the pair
@@ -106,14 +106,26 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
       w.base = vocab.Id(text.substr(0, size - ending));
       w.flags |= kPossessive;
     }
-    if (t + 1 < n && tokens[t + 1].span.size() == 1 && all[tokens[t + 1].span.begin] == '.')
-        [[unlikely]] {
-      w.dotted = DottedId(vocab, text, head, dotted);
-      if (tokens[t + 1].span.begin == end) w.flags |= kDotAttached;
+    if (t + 1 < n) {
+      const Span next = tokens[t + 1].span;
+      if ((next.end - next.begin == 1) & (all[next.begin] == '.')) [[unlikely]] {
+        w.dotted = DottedId(vocab, text, head, dotted);
+        if (next.begin == end) w.flags |= kDotAttached;
+      }
     }
     // Capitals and acronyms need letters: numbers, punctuation, symbols and
     // quotation marks (multi-byte, each a UTF-8 decode away) have none.
-    if (tokens[t].kind == TokenKind::kWord && size != 0) w.flags |= CaseFlags(text, head);
+    // A word in lower case has no flag, one in capitals then lower case (or
+    // a lone capital) is capitalised and no acronym: answered here, in one
+    // branch rarely taken; the rest asks CaseFlags.
+    const bool word = (tokens[t].kind == TokenKind::kWord) & (size != 0);
+    const bool upper = static_cast<unsigned char>(text[0] - 'A') < 26;
+    const bool then_lower = (size == 1) | (static_cast<unsigned char>(text[size > 1] - 'a') < 26);
+    uint8_t flags = upper ? kCapitalized : 0;
+    if (word & !(PlainLowerCase(text, head) | (upper & then_lower))) [[unlikely]] {
+      flags = CaseFlags(text);
+    }
+    w.flags |= word ? flags : 0;
     words[t] = w;
   }
   return out;
