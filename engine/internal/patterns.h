@@ -15,6 +15,8 @@
 
 #include <re2/re2.h>
 
+#include "engine/internal/tag_dfa.h"
+
 namespace qg::internal {
 
 // Options of every pattern and of the set: quiet, and Latin-1 (the tag alphabet is ASCII).
@@ -58,6 +60,9 @@ struct Pattern {
   // group holds letters at least one of which is in every string the pattern
   // matches. A tag string that misses a group cannot match, and skips the RE2 work.
   std::vector<TagLetters> needs;
+  // The pattern as a DFA that may say yes where RE2 says no, never the reverse;
+  // null when the pattern has syntax it does not read (see tag_dfa.h).
+  std::unique_ptr<TagDfa> dfa;
   bool MayMatch(const TagLetters& present) const {
     for (const TagLetters& group : needs) {
       if (!group.Meets(present)) return false;

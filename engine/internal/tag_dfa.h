@@ -1,0 +1,56 @@
+// A small DFA a pattern compiles to at load, to ask "may this tag string
+// match?" before RE2 is (internal; built by engine/tag_dfa.cc).
+//
+// Why: a sentence that passes the letter test (Pattern::needs) still fails
+// nine patterns in ten, and RE2 spends over a thousand instructions on each
+// no-match call (locks, search setup, its cache of DFA states) for strings of
+// some twenty letters. This automaton, built whole at load from the pattern's
+// text, reads a tag string with one table lookup a letter and grows no states
+// at run time, so novel text costs no more than text seen before.
+//
+// It is sound, not exact: it accepts every string the pattern matches, and a
+// few more. A bounded repeat with some slack ({0,12}) is read as unbounded,
+// which keeps the automaton to hundreds of states instead of hundreds of
+// thousands; the rare string that only the wider language admits is then
+// rejected by RE2's own match. Syntax the reader does not know makes no DFA:
+// the pattern is asked of RE2 as before.
+// Tested by tests/tag_dfa_test.cc.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace qg::internal {
+
+class TagDfa {
+ public:
+  // The automaton of an RE2 pattern anchored at both ends (^…$), or nullptr
+  // when the pattern is not, uses syntax outside the subset read here
+  // (escapes of letters, flags, Unicode classes...), or would need more than
+  // kMaxStates states.
+  static std::unique_ptr<TagDfa> Build(std::string_view pattern);
+  static constexpr size_t kMaxStates = 4096;
+
+  // False only if the pattern cannot match all of `tags`.
+  bool MayMatch(std::string_view tags) const {
+    uint32_t s = kStart;
+    for (char c : tags) {
+      s = next_[s * classes_ + class_of_[static_cast<unsigned char>(c)]];
+      if (s == kDead) return false;
+    }
+    return accepting_[s] != 0;
+  }
+  size_t states() const { return accepting_.size(); }
+
+ private:
+  static constexpr uint32_t kDead = 0;
+  static constexpr uint32_t kStart = 1;
+  uint8_t class_of_[256] = {};  // byte -> class: bytes no part of the pattern tells apart share one
+  uint32_t classes_ = 1;
+  std::vector<uint16_t> next_;       // state * classes_ + class -> state
+  std::vector<uint8_t> accepting_;   // by state
+};
+
+}  // namespace qg::internal

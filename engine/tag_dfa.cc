@@ -1,0 +1,443 @@
+// Compiles a pattern of rules/patterns.tsv to a TagDfa (see internal/tag_dfa.h).
+//
+// Three steps: the pattern's text to a tree (the RE2 syntax the patterns use:
+// literals, classes, `.`, groups, alternation, greedy and lazy repeats), the
+// tree to an automaton with empty moves (Thompson's construction), and that
+// to a DFA by subset construction over classes of bytes. Laziness decides
+// where groups fall, never whether a string matches, so it is read and
+// dropped. Anything the reader is unsure of makes no DFA at all: a wrong
+// automaton would silently lose matches, a missing one only costs time.
+#include "engine/internal/tag_dfa.h"
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <cctype>
+#include <unordered_map>
+#include <optional>
+#include <string>
+
+namespace qg::internal {
+
+namespace {
+
+using ByteSet = std::bitset<256>;
+
+struct Node {
+  enum Kind { kSet, kConcat, kAlt, kRepeat } kind = kConcat;
+  ByteSet set;               // kSet
+  std::vector<Node> kids;    // kConcat, kAlt; kRepeat holds one
+  int lo = 0, hi = -1;       // kRepeat; hi -1 is unbounded
+};
+
+// Recursive descent over the pattern between its anchors; `ok` turns false
+// at the first thing it does not know.
+class Parser {
+ public:
+  explicit Parser(std::string_view p) : p_(p) {}
+
+  std::optional<Node> Parse() {
+    Node root = Alternation();
+    // A top-level `|` would bind looser than the anchors around it.
+    if (!ok_ || i_ != p_.size() || root.kind == Node::kAlt) return std::nullopt;
+    return root;
+  }
+
+ private:
+  bool More() const { return i_ < p_.size(); }
+  char Peek() const { return p_[i_]; }
+  void Fail() { ok_ = false; i_ = p_.size(); }
+
+  Node Alternation() {
+    Node first = Concatenation();
+    if (!More() || Peek() != '|') return first;
+    Node alt;
+    alt.kind = Node::kAlt;
+    alt.kids.push_back(std::move(first));
+    while (ok_ && More() && Peek() == '|') {
+      ++i_;
+      alt.kids.push_back(Concatenation());
+    }
+    return alt;
+  }
+
+  Node Concatenation() {
+    Node cat;
+    while (ok_ && More() && Peek() != '|' && Peek() != ')') cat.kids.push_back(Repeat());
+    return cat;
+  }
+
+  Node Repeat() {
+    Node atom = Atom();
+    while (ok_ && More()) {
+      int lo = 0, hi = -1;
+      char c = Peek();
+      if (c == '*') {
+        ++i_;
+      } else if (c == '+') {
+        lo = 1;
+        ++i_;
+      } else if (c == '?') {
+        hi = 1;
+        ++i_;
+      } else if (c == '{') {
+        if (!Counts(&lo, &hi)) return atom;
+      } else {
+        break;
+      }
+      if (More() && Peek() == '?') ++i_;  // lazy: the same strings match
+      Node rep;
+      rep.kind = Node::kRepeat;
+      rep.lo = lo;
+      rep.hi = hi;
+      rep.kids.push_back(std::move(atom));
+      atom = std::move(rep);
+    }
+    return atom;
+  }
+
+  // {n}, {n,} or {n,m}. RE2 reads a brace of any other shape as a literal;
+  // the patterns have none, so that is left unknown.
+  bool Counts(int* lo, int* hi) {
+    size_t j = i_ + 1;
+    auto number = [&](int* out) {
+      size_t start = j;
+      int v = 0;
+      while (j < p_.size() && std::isdigit(static_cast<unsigned char>(p_[j])) && v <= 1000) {
+        v = v * 10 + (p_[j++] - '0');
+      }
+      *out = v;
+      return j > start && v <= 1000;
+    };
+    if (!number(lo)) return Fail(), false;
+    if (j < p_.size() && p_[j] == '}') {
+      *hi = *lo;
+    } else if (j < p_.size() && p_[j] == ',') {
+      ++j;
+      if (j < p_.size() && p_[j] == '}') {
+        *hi = -1;
+      } else if (!number(hi) || *hi < *lo) {
+        return Fail(), false;
+      }
+    } else {
+      return Fail(), false;
+    }
+    if (j >= p_.size() || p_[j] != '}') return Fail(), false;
+    i_ = j + 1;
+    return true;
+  }
+
+  static Node Set(const ByteSet& s) {
+    Node n;
+    n.kind = Node::kSet;
+    n.set = s;
+    return n;
+  }
+
+  // An escaped byte: only punctuation, which RE2 reads as itself (\d, \b,
+  // \x41 and the like are left unknown).
+  bool Escaped(unsigned char* out) {
+    if (i_ + 1 >= p_.size()) return false;
+    auto c = static_cast<unsigned char>(p_[i_ + 1]);
+    if (c >= 0x80 || !std::ispunct(c)) return false;
+    *out = c;
+    i_ += 2;
+    return true;
+  }
+
+  Node Atom() {
+    auto c = static_cast<unsigned char>(Peek());
+    if (c >= 0x80) return Fail(), Node{};
+    switch (c) {
+      case '(': {
+        ++i_;
+        if (More() && Peek() == '?') {
+          if (p_.substr(i_, 2) == "?:") {
+            i_ += 2;
+          } else if (p_.substr(i_, 3) == "?P<") {
+            size_t close = p_.find('>', i_);
+            if (close == std::string_view::npos) return Fail(), Node{};
+            i_ = close + 1;
+          } else {
+            return Fail(), Node{};  // flags such as (?i)
+          }
+        }
+        Node inner = Alternation();
+        if (!More() || Peek() != ')') return Fail(), Node{};
+        ++i_;
+        return inner;
+      }
+      case '[':
+        return Class();
+      case '.':
+        // Every byte: RE2's dot leaves out '\n', which no tag string holds;
+        // a wider set keeps the automaton sound.
+        ++i_;
+        return Set(ByteSet().set());
+      case '\\': {
+        unsigned char e;
+        if (!Escaped(&e)) return Fail(), Node{};
+        return Set(ByteSet().set(e));
+      }
+      case '^': case '$': case '*': case '+': case '?': case '{': case '|': case ')':
+        return Fail(), Node{};
+      default:
+        ++i_;
+        return Set(ByteSet().set(c));
+    }
+  }
+
+  // [abc], [^abc], ranges, escaped punctuation. A leading ']' or a nested
+  // '[' (POSIX classes) are left unknown.
+  Node Class() {
+    ++i_;
+    bool negated = More() && Peek() == '^';
+    if (negated) ++i_;
+    if (!More() || Peek() == ']') return Fail(), Node{};
+    ByteSet set;
+    auto member = [&](unsigned char* out) {
+      auto c = static_cast<unsigned char>(Peek());
+      if (c == '\\') return Escaped(out);
+      if (c == '[' || c >= 0x80) return false;
+      *out = c;
+      ++i_;
+      return true;
+    };
+    while (More() && Peek() != ']') {
+      unsigned char lo;
+      if (!member(&lo)) return Fail(), Node{};
+      unsigned char hi = lo;
+      if (i_ + 1 < p_.size() && Peek() == '-' && p_[i_ + 1] != ']') {
+        ++i_;
+        if (!member(&hi) || hi < lo) return Fail(), Node{};
+      }
+      for (unsigned b = lo; b <= hi; ++b) set.set(b);
+    }
+    if (!More()) return Fail(), Node{};
+    ++i_;  // ']'
+    // RE2 lets a negated class match '\n' (its default ClassNL), as here.
+    return Set(negated ? ~set : set);
+  }
+
+  std::string_view p_;
+  size_t i_ = 0;
+  bool ok_ = true;
+};
+
+// Thompson's automaton: each node has empty moves, and at most one move on a set of bytes.
+struct Nfa {
+  struct State {
+    std::vector<int> empty;
+    int set = -1;  // index into sets
+    int to = -1;
+  };
+  std::vector<State> states;
+  std::vector<ByteSet> sets;
+
+  int Add() {
+    states.emplace_back();
+    return static_cast<int>(states.size()) - 1;
+  }
+  void Empty(int from, int to) { states[from].empty.push_back(to); }
+
+  // Copies of a repeat's body beyond this many are read as "any number more".
+  static constexpr int kMaxCopies = 4;
+
+  // Adds `n` from state `from`; returns the state where it ends.
+  int Build(const Node& n, int from) {
+    switch (n.kind) {
+      case Node::kSet: {
+        int to = Add();
+        states[from].set = static_cast<int>(sets.size());
+        states[from].to = to;
+        sets.push_back(n.set);
+        // A node moves on one set only: the next atom starts from `to`.
+        return to;
+      }
+      case Node::kConcat:
+        for (const Node& k : n.kids) from = Build(k, Fresh(from));
+        return from;
+      case Node::kAlt: {
+        int end = Add();
+        for (const Node& k : n.kids) Empty(Build(k, Fresh(from)), end);
+        return end;
+      }
+      case Node::kRepeat: {
+        const Node& body = n.kids[0];
+        const int copies = std::min(n.lo, kMaxCopies);
+        for (int c = 0; c < copies; ++c) from = Build(body, Fresh(from));
+        // {m,m+1} stays exact; more slack becomes a loop, a wider language
+        // with far fewer DFA states.
+        const bool exact = n.hi >= 0 && n.lo <= kMaxCopies && n.hi - n.lo <= 1;
+        if (exact) {
+          if (n.hi == n.lo) return from;
+          int end = Add();
+          Empty(from, end);
+          Empty(Build(body, Fresh(from)), end);
+          return end;
+        }
+        int loop = Fresh(from);
+        Empty(Build(body, Fresh(loop)), loop);
+        return loop;
+      }
+    }
+    return from;
+  }
+
+  // A new state reached from `from` by an empty move: each construct starts
+  // on a state of its own, so no set move or loop is shared between two.
+  int Fresh(int from) {
+    int s = Add();
+    Empty(from, s);
+    return s;
+  }
+};
+
+// A set of the automaton's states that move on a byte (and its final
+// state), one bit each: a DFA state. Only those states tell two DFA states
+// apart, and as bits a move is a few word operations, not a sort.
+// Four words hold the largest pattern's states twice over; a pattern that
+// needs more makes no DFA. A fixed size spares an allocation a DFA move.
+constexpr size_t kWords = 4;
+using Bits = std::array<uint64_t, kWords>;
+
+struct Subsets {
+  explicit Subsets(const Nfa& nfa, int final_state) : nfa_(nfa) {
+    // Number the states that matter; the others are only passed through.
+    bit_of_.assign(nfa.states.size(), -1);
+    for (size_t n = 0; n < nfa.states.size(); ++n) {
+      if (nfa.states[n].set >= 0 || static_cast<int>(n) == final_state) {
+        bit_of_[n] = static_cast<int>(owner_.size());
+        owner_.push_back(static_cast<int>(n));
+      }
+    }
+  }
+  bool fits() const { return owner_.size() <= kWords * 64; }
+  size_t words() const { return (owner_.size() + 63) / 64; }  // in use
+  const std::vector<int>& owners() const { return owner_; }
+  bool Has(const Bits& b, int nfa_state) const {
+    const int bit = bit_of_[nfa_state];
+    return bit >= 0 && (b[bit / 64] >> (bit % 64) & 1) != 0;
+  }
+  // The numbered states reachable from `from` by empty moves alone.
+  Bits Closure(int from) const {
+    Bits out = {};
+    std::vector<char> seen(nfa_.states.size(), 0);
+    std::vector<int> stack = {from};
+    seen[from] = 1;
+    while (!stack.empty()) {
+      const int n = stack.back();
+      stack.pop_back();
+      if (bit_of_[n] >= 0) out[bit_of_[n] / 64] |= uint64_t{1} << (bit_of_[n] % 64);
+      for (int t : nfa_.states[n].empty) {
+        if (!seen[t]) {
+          seen[t] = 1;
+          stack.push_back(t);
+        }
+      }
+    }
+    return out;
+  }
+
+ private:
+  const Nfa& nfa_;
+  std::vector<int> bit_of_;  // automaton state -> bit, or -1
+  std::vector<int> owner_;   // bit -> automaton state
+};
+
+}  // namespace
+
+std::unique_ptr<TagDfa> TagDfa::Build(std::string_view pattern) {
+  auto escaped_end = [&] {
+    size_t backslashes = 0;
+    for (size_t k = pattern.size() - 1; k > 0 && pattern[k - 1] == '\\'; --k) ++backslashes;
+    return backslashes % 2 == 1;
+  };
+  if (pattern.size() < 2 || pattern.front() != '^' || pattern.back() != '$' || escaped_end()) {
+    return nullptr;
+  }
+  std::optional<Node> tree = Parser(pattern.substr(1, pattern.size() - 2)).Parse();
+  if (!tree) return nullptr;
+  Nfa nfa;
+  const int start = nfa.Add();
+  const int final_state = nfa.Build(*tree, start);
+
+  // Bytes that every set of the pattern holds or lacks alike move the same:
+  // each set splits the classes so far into the bytes in it and the rest.
+  auto dfa = std::unique_ptr<TagDfa>(new TagDfa());
+  std::vector<int> cls(256, 0);
+  int classes = 1;
+  std::vector<ByteSet> distinct;  // a repeat's copies bring the same sets again
+  for (const ByteSet& set : nfa.sets) {
+    if (std::find(distinct.begin(), distinct.end(), set) != distinct.end()) continue;
+    distinct.push_back(set);
+    std::vector<int> split(2 * static_cast<size_t>(classes), -1);  // (class, in set) -> new class
+    int count = 0;
+    for (unsigned b = 0; b < 256; ++b) {
+      int& to = split[2 * static_cast<size_t>(cls[b]) + set.test(b)];
+      if (to < 0) to = count++;
+      cls[b] = to;
+    }
+    classes = count;
+  }
+  std::vector<unsigned char> representative(static_cast<size_t>(classes));
+  for (int b = 255; b >= 0; --b) {
+    dfa->class_of_[b] = static_cast<uint8_t>(cls[b]);
+    representative[static_cast<size_t>(cls[b])] = static_cast<unsigned char>(b);
+  }
+  dfa->classes_ = static_cast<uint32_t>(classes);
+
+  // Subset construction over bits. For each numbered state, the states its
+  // byte move leads to (closed under empty moves), and for each class the
+  // states that move on it.
+  const Subsets sub(nfa, final_state);
+  const std::vector<int>& owners = sub.owners();
+  if (!sub.fits()) return nullptr;
+  const size_t words = sub.words();
+  std::vector<Bits> after(owners.size());
+  std::vector<Bits> moves_on(static_cast<size_t>(classes), Bits{});
+  for (size_t bit = 0; bit < owners.size(); ++bit) {
+    const Nfa::State& st = nfa.states[owners[bit]];
+    if (st.set < 0) continue;
+    after[bit] = sub.Closure(st.to);
+    for (int c = 0; c < classes; ++c) {
+      if (nfa.sets[st.set].test(representative[static_cast<size_t>(c)])) {
+        moves_on[static_cast<size_t>(c)][bit / 64] |= uint64_t{1} << (bit % 64);
+      }
+    }
+  }
+  struct Hash {
+    size_t operator()(const Bits& b) const {
+      uint64_t h = 0;
+      for (uint64_t w : b) h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+      return static_cast<size_t>(h ^ h >> 29);
+    }
+  };
+  std::unordered_map<Bits, uint16_t, Hash> index;
+  std::vector<Bits> states = {Bits{}, sub.Closure(start)};
+  index[states[kDead]] = kDead;
+  index.emplace(states[kStart], kStart);  // the start may itself be dead
+  dfa->next_.reserve(states.size() * static_cast<size_t>(classes));
+  for (size_t s = 0; s < states.size(); ++s) {
+    for (int c = 0; c < classes; ++c) {
+      Bits next = {};
+      for (size_t w = 0; w < words; ++w) {
+        for (uint64_t m = states[s][w] & moves_on[static_cast<size_t>(c)][w]; m != 0; m &= m - 1) {
+          const Bits& to = after[w * 64 + static_cast<size_t>(__builtin_ctzll(m))];
+          for (size_t k = 0; k < words; ++k) next[k] |= to[k];
+        }
+      }
+      auto it = index.find(next);
+      if (it == index.end()) {
+        if (states.size() >= kMaxStates) return nullptr;
+        it = index.emplace(next, static_cast<uint16_t>(states.size())).first;
+        states.push_back(next);
+      }
+      dfa->next_.push_back(it->second);
+    }
+  }
+  for (const Bits& s : states) dfa->accepting_.push_back(sub.Has(s, final_state) ? 1 : 0);
+  return dfa;
+}
+
+}  // namespace qg::internal
