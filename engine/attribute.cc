@@ -17,6 +17,7 @@
 #include "engine/internal/attribute_state.h"
 #include "engine/internal/lexical.h"
 #include "engine/internal/patterns.h"
+#include "engine/internal/text_util.h"
 
 namespace qg {
 namespace internal {
@@ -291,11 +292,16 @@ std::string Attributor::ChannelAfter(const Cue& cue, uint32_t end) const {
     std::string ch = phrase_at(from);
     if (!ch.empty()) return ch;
   }
+  // Every quote asks up to eight words here, and few are a preposition:
+  // compared folded in place, with no lower-case copy a word.
   for (uint32_t i = k; i < end && i < k + 8; ++i) {
     if (doc_.tokens[i].kind != TokenKind::kWord) break;
-    std::string w = AsciiLowerWord(i);
-    if (w == "that") break;
-    if (w != "in" && w != "at" && w != "on" && w != "via" && w != "during" && w != "through") continue;
+    const std::string_view w = TokenText(doc_, i);
+    if (FoldedIs(w, "that")) break;
+    if (!FoldedIs(w, "in") && !FoldedIs(w, "at") && !FoldedIs(w, "on") && !FoldedIs(w, "via") &&
+        !FoldedIs(w, "during") && !FoldedIs(w, "through")) {
+      continue;
+    }
     uint32_t from = i + 1;
     if (from < end && internal::WordClass(rules_, TokenText(doc_, from)) == "det") ++from;
     std::string ch = phrase_at(from);

@@ -413,11 +413,11 @@ std::unique_ptr<TagDfa> TagDfa::Build(std::string_view pattern) {
       return static_cast<size_t>(h ^ h >> 29);
     }
   };
-  std::unordered_map<Bits, uint16_t, Hash> index;
-  std::vector<Bits> states = {Bits{}, sub.Closure(start)};
-  index[states[kDead]] = kDead;
-  index.emplace(states[kStart], kStart);  // the start may itself be dead
-  dfa->next_.reserve(states.size() * static_cast<size_t>(classes));
+  std::unordered_map<Bits, uint32_t, Hash> index;  // subset -> state number
+  std::vector<Bits> states = {Bits{}, sub.Closure(start)};  // the empty set (dead), then the start
+  index[states[0]] = 0;
+  const uint32_t start_number = index.emplace(states[1], 1).first->second;  // the start may be dead
+  std::vector<uint32_t> moves;  // state * classes + class -> state number
   for (size_t s = 0; s < states.size(); ++s) {
     for (int c = 0; c < classes; ++c) {
       Bits next = {};
@@ -430,13 +430,21 @@ std::unique_ptr<TagDfa> TagDfa::Build(std::string_view pattern) {
       auto it = index.find(next);
       if (it == index.end()) {
         if (states.size() >= kMaxStates) return nullptr;
-        it = index.emplace(next, static_cast<uint16_t>(states.size())).first;
+        it = index.emplace(next, static_cast<uint32_t>(states.size())).first;
         states.push_back(next);
       }
-      dfa->next_.push_back(it->second);
+      moves.push_back(it->second);
     }
   }
-  for (const Bits& s : states) dfa->accepting_.push_back(sub.Has(s, final_state) ? 1 : 0);
+  // Entries are offsets into the table, which must fit its 16-bit cells.
+  if (moves.size() > 65536) return nullptr;
+  const auto offset = [&](uint32_t number) { return static_cast<uint16_t>(number * dfa->classes_); };
+  dfa->start_ = offset(start_number);
+  for (uint32_t m : moves) dfa->next_.push_back(offset(m));
+  dfa->accepting_.assign(moves.size(), 0);
+  for (size_t s = 0; s < states.size(); ++s) {
+    dfa->accepting_[s * dfa->classes_] = sub.Has(states[s], final_state) ? 1 : 0;
+  }
   return dfa;
 }
 

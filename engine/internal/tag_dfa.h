@@ -29,28 +29,30 @@ class TagDfa {
   // The automaton of an RE2 pattern anchored at both ends (^…$), or nullptr
   // when the pattern is not, uses syntax outside the subset read here
   // (escapes of letters, flags, Unicode classes...), or would need more than
-  // kMaxStates states.
+  // kMaxStates states or 65,536 table cells.
   static std::unique_ptr<TagDfa> Build(std::string_view pattern);
   static constexpr size_t kMaxStates = 4096;
 
   // False only if the pattern cannot match all of `tags`.
   bool MayMatch(std::string_view tags) const {
-    uint32_t s = kStart;
+    uint32_t s = start_;
     for (char c : tags) {
-      s = next_[s * classes_ + class_of_[static_cast<unsigned char>(c)]];
+      s = next_[s + class_of_[static_cast<unsigned char>(c)]];
       if (s == kDead) return false;
     }
     return accepting_[s] != 0;
   }
-  size_t states() const { return accepting_.size(); }
+  size_t states() const { return next_.size() / classes_; }
 
  private:
+  // States are numbered by their first entry in next_ (state * classes), so
+  // a move is an add and a load, with no multiply.
   static constexpr uint32_t kDead = 0;
-  static constexpr uint32_t kStart = 1;
   uint8_t class_of_[256] = {};  // byte -> class: bytes no part of the pattern tells apart share one
   uint32_t classes_ = 1;
-  std::vector<uint16_t> next_;       // state * classes_ + class -> state
-  std::vector<uint8_t> accepting_;   // by state
+  uint32_t start_ = 0;
+  std::vector<uint16_t> next_;       // state + class -> state
+  std::vector<uint8_t> accepting_;   // by state, parallel to next_
 };
 
 }  // namespace qg::internal
