@@ -160,7 +160,7 @@ bool Attributor::MatchSentence(uint32_t s) {
 
 bool Attributor::HoldsCueOrQuote(const Sentence& sent) const {
   for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
-    // Negative (-1) only when both are: no cue and no quotation starts here.
+    // Negative only when both are (a sign bit in each): no cue and no quotation starts here.
     if ((ctx_.cue_at[t] & ctx_.region_at[t]) >= 0) return true;
   }
   return false;
