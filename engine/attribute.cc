@@ -94,7 +94,8 @@ int Attributor::MakeQuote(const TaggedSentence& ts, int a, int b, int spk_unit, 
   }
   // "a White House statement", "in a tweet": a speaker that is itself a channel names it.
   if (q.mention >= 0 && q.channel.empty()) {
-    std::string_view head = rules_.channels.Field(AsciiLowerWord(TokenIndexAt(doc_.mentions[q.mention].head.begin)), 0);
+    // The lexicon folds its keys: the word is asked as written.
+    std::string_view head = rules_.channels.Field(TokenText(doc_, TokenIndexAt(doc_.mentions[q.mention].head.begin)), 0);
     if (!head.empty() && head != "reporters") q.channel = std::string(head);
   }
   q.rule = rule;

@@ -155,7 +155,8 @@ void Attributor::ResolveContext() {
     for (; next < order.size() && quote_sentence_[order[next]] == s; ++next) {
       current.push_back(std::move(quotes_[order[next]]));
     }
-    auto cm = context_sentences_.find(s);
+    // Few articles hold an attribution-only sentence: most ask no table.
+    auto cm = context_sentences_.empty() ? context_sentences_.end() : context_sentences_.find(s);
     if (cm != context_sentences_.end()) AttachFromContext(previous, cm->second, true);
 
     // Quoted regions no pattern claimed.
