@@ -214,6 +214,7 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
       }
     }
     out.tags[count] = u.tag;
+    out.letters.Add(u.tag);
     out.units[count++] = u;
     t = u.token_end;
   }

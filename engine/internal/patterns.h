@@ -16,6 +16,7 @@
 #include <re2/re2.h>
 
 #include "engine/internal/tag_dfa.h"
+#include "engine/internal/tags.h"
 
 namespace qg::internal {
 
@@ -25,23 +26,6 @@ inline RE2::Options PatternOptions() {
   opts.set_encoding(RE2::Options::EncodingLatin1);
   return opts;
 }
-
-// A set of ASCII tag letters, one bit each.
-struct TagLetters {
-  uint64_t bits[2] = {0, 0};
-  void Add(char c) {
-    auto b = static_cast<unsigned char>(c);
-    if (b < 128) bits[b >> 6] |= uint64_t{1} << (b & 63);
-  }
-  bool Meets(const TagLetters& other) const {
-    return ((bits[0] & other.bits[0]) | (bits[1] & other.bits[1])) != 0;
-  }
-  static TagLetters Of(std::string_view tags) {
-    TagLetters t;
-    for (char c : tags) t.Add(c);
-    return t;
-  }
-};
 
 struct Pattern {
   std::string id;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/document.h"
@@ -17,9 +18,27 @@ struct Unit {
   int ref = -1;            // mention (S, P), cue (V, v, G, A) or quoted region (Q) index
 };
 
+// A set of ASCII tag letters, one bit each.
+struct TagLetters {
+  uint64_t bits[2] = {0, 0};
+  void Add(char c) {
+    auto b = static_cast<unsigned char>(c);
+    if (b < 128) bits[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  bool Meets(const TagLetters& other) const {
+    return ((bits[0] & other.bits[0]) | (bits[1] & other.bits[1])) != 0;
+  }
+  static TagLetters Of(std::string_view tags) {
+    TagLetters t;
+    for (char c : tags) t.Add(c);
+    return t;
+  }
+};
+
 struct TaggedSentence {
   std::vector<Unit> units;
   std::string tags;  // tags[i] == units[i].tag
+  TagLetters letters;  // those of tags, gathered while tagging (see Pattern::needs)
 };
 
 // Lookup tables built once per document so tagging each sentence is linear.
