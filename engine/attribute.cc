@@ -253,6 +253,7 @@ bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
     if (first < 0) continue;
     // Other quotations set off by a comma or colon share the speaker; one
     // inside a phrase ("said of the “new plan”") is left to the term sieve.
+    if (!ts.letters.Has('Q')) return true;
     for (size_t u = 0; u < ts.units.size(); ++u) {
       bool set_off = u == 0 || ts.tags[u - 1] == ',' || ts.tags[u - 1] == ':';
       if (ts.tags[u] == 'Q' && !claimed_[ts.units[u].ref] && set_off) {

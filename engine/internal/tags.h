@@ -25,6 +25,10 @@ struct TagLetters {
     auto b = static_cast<unsigned char>(c);
     if (b < 128) bits[b >> 6] |= uint64_t{1} << (b & 63);
   }
+  bool Has(char c) const {
+    auto b = static_cast<unsigned char>(c);
+    return b < 128 && (bits[b >> 6] >> (b & 63) & 1) != 0;
+  }
   bool Meets(const TagLetters& other) const {
     return ((bits[0] & other.bits[0]) | (bits[1] & other.bits[1])) != 0;
   }
