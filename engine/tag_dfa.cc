@@ -1,228 +1,22 @@
 // Compiles a pattern of rules/patterns.tsv to a TagDfa (see internal/tag_dfa.h).
 //
-// Three steps: the pattern's text to a tree (the RE2 syntax the patterns use:
-// literals, classes, `.`, groups, alternation, greedy and lazy repeats), the
-// tree to an automaton with empty moves (Thompson's construction), and that
-// to a DFA by subset construction over classes of bytes. Laziness decides
-// where groups fall, never whether a string matches, so it is read and
-// dropped. Anything the reader is unsure of makes no DFA at all: a wrong
-// automaton would silently lose matches, a missing one only costs time.
+// Three steps: the pattern's text to a tree (tag_pattern.cc), the tree to an
+// automaton with empty moves (Thompson's construction), and that to a DFA by
+// subset construction over classes of bytes. A pattern the reader is unsure
+// of makes no DFA at all: a wrong automaton would silently lose matches, a
+// missing one only costs time.
 #include "engine/internal/tag_dfa.h"
 
 #include <algorithm>
 #include <array>
-#include <bitset>
-#include <cctype>
-#include <unordered_map>
 #include <optional>
-#include <string>
+#include <unordered_map>
+
+#include "engine/internal/tag_pattern.h"
 
 namespace qg::internal {
 
 namespace {
-
-using ByteSet = std::bitset<256>;
-
-struct Node {
-  enum Kind { kSet, kConcat, kAlt, kRepeat } kind = kConcat;
-  ByteSet set;               // kSet
-  std::vector<Node> kids;    // kConcat, kAlt; kRepeat holds one
-  int lo = 0, hi = -1;       // kRepeat; hi -1 is unbounded
-};
-
-// Recursive descent over the pattern between its anchors; `ok` turns false
-// at the first thing it does not know.
-class Parser {
- public:
-  explicit Parser(std::string_view p) : p_(p) {}
-
-  std::optional<Node> Parse() {
-    Node root = Alternation();
-    // A top-level `|` would bind looser than the anchors around it.
-    if (!ok_ || i_ != p_.size() || root.kind == Node::kAlt) return std::nullopt;
-    return root;
-  }
-
- private:
-  bool More() const { return i_ < p_.size(); }
-  char Peek() const { return p_[i_]; }
-  void Fail() { ok_ = false; i_ = p_.size(); }
-
-  Node Alternation() {
-    Node first = Concatenation();
-    if (!More() || Peek() != '|') return first;
-    Node alt;
-    alt.kind = Node::kAlt;
-    alt.kids.push_back(std::move(first));
-    while (ok_ && More() && Peek() == '|') {
-      ++i_;
-      alt.kids.push_back(Concatenation());
-    }
-    return alt;
-  }
-
-  Node Concatenation() {
-    Node cat;
-    while (ok_ && More() && Peek() != '|' && Peek() != ')') cat.kids.push_back(Repeat());
-    return cat;
-  }
-
-  Node Repeat() {
-    Node atom = Atom();
-    while (ok_ && More()) {
-      int lo = 0, hi = -1;
-      char c = Peek();
-      if (c == '*') {
-        ++i_;
-      } else if (c == '+') {
-        lo = 1;
-        ++i_;
-      } else if (c == '?') {
-        hi = 1;
-        ++i_;
-      } else if (c == '{') {
-        if (!Counts(&lo, &hi)) return atom;
-      } else {
-        break;
-      }
-      if (More() && Peek() == '?') ++i_;  // lazy: the same strings match
-      Node rep;
-      rep.kind = Node::kRepeat;
-      rep.lo = lo;
-      rep.hi = hi;
-      rep.kids.push_back(std::move(atom));
-      atom = std::move(rep);
-    }
-    return atom;
-  }
-
-  // {n}, {n,} or {n,m}. RE2 reads a brace of any other shape as a literal;
-  // the patterns have none, so that is left unknown.
-  bool Counts(int* lo, int* hi) {
-    size_t j = i_ + 1;
-    auto number = [&](int* out) {
-      size_t start = j;
-      int v = 0;
-      while (j < p_.size() && std::isdigit(static_cast<unsigned char>(p_[j])) && v <= 1000) {
-        v = v * 10 + (p_[j++] - '0');
-      }
-      *out = v;
-      return j > start && v <= 1000;
-    };
-    if (!number(lo)) return Fail(), false;
-    if (j < p_.size() && p_[j] == '}') {
-      *hi = *lo;
-    } else if (j < p_.size() && p_[j] == ',') {
-      ++j;
-      if (j < p_.size() && p_[j] == '}') {
-        *hi = -1;
-      } else if (!number(hi) || *hi < *lo) {
-        return Fail(), false;
-      }
-    } else {
-      return Fail(), false;
-    }
-    if (j >= p_.size() || p_[j] != '}') return Fail(), false;
-    i_ = j + 1;
-    return true;
-  }
-
-  static Node Set(const ByteSet& s) {
-    Node n;
-    n.kind = Node::kSet;
-    n.set = s;
-    return n;
-  }
-
-  // An escaped byte: only punctuation, which RE2 reads as itself (\d, \b,
-  // \x41 and the like are left unknown).
-  bool Escaped(unsigned char* out) {
-    if (i_ + 1 >= p_.size()) return false;
-    auto c = static_cast<unsigned char>(p_[i_ + 1]);
-    if (c >= 0x80 || !std::ispunct(c)) return false;
-    *out = c;
-    i_ += 2;
-    return true;
-  }
-
-  Node Atom() {
-    auto c = static_cast<unsigned char>(Peek());
-    if (c >= 0x80) return Fail(), Node{};
-    switch (c) {
-      case '(': {
-        ++i_;
-        if (More() && Peek() == '?') {
-          if (p_.substr(i_, 2) == "?:") {
-            i_ += 2;
-          } else if (p_.substr(i_, 3) == "?P<") {
-            size_t close = p_.find('>', i_);
-            if (close == std::string_view::npos) return Fail(), Node{};
-            i_ = close + 1;
-          } else {
-            return Fail(), Node{};  // flags such as (?i)
-          }
-        }
-        Node inner = Alternation();
-        if (!More() || Peek() != ')') return Fail(), Node{};
-        ++i_;
-        return inner;
-      }
-      case '[':
-        return Class();
-      case '.':
-        // Every byte: RE2's dot leaves out '\n', which no tag string holds;
-        // a wider set keeps the automaton sound.
-        ++i_;
-        return Set(ByteSet().set());
-      case '\\': {
-        unsigned char e;
-        if (!Escaped(&e)) return Fail(), Node{};
-        return Set(ByteSet().set(e));
-      }
-      case '^': case '$': case '*': case '+': case '?': case '{': case '|': case ')':
-        return Fail(), Node{};
-      default:
-        ++i_;
-        return Set(ByteSet().set(c));
-    }
-  }
-
-  // [abc], [^abc], ranges, escaped punctuation. A leading ']' or a nested
-  // '[' (POSIX classes) are left unknown.
-  Node Class() {
-    ++i_;
-    bool negated = More() && Peek() == '^';
-    if (negated) ++i_;
-    if (!More() || Peek() == ']') return Fail(), Node{};
-    ByteSet set;
-    auto member = [&](unsigned char* out) {
-      auto c = static_cast<unsigned char>(Peek());
-      if (c == '\\') return Escaped(out);
-      if (c == '[' || c >= 0x80) return false;
-      *out = c;
-      ++i_;
-      return true;
-    };
-    while (More() && Peek() != ']') {
-      unsigned char lo;
-      if (!member(&lo)) return Fail(), Node{};
-      unsigned char hi = lo;
-      if (i_ + 1 < p_.size() && Peek() == '-' && p_[i_ + 1] != ']') {
-        ++i_;
-        if (!member(&hi) || hi < lo) return Fail(), Node{};
-      }
-      for (unsigned b = lo; b <= hi; ++b) set.set(b);
-    }
-    if (!More()) return Fail(), Node{};
-    ++i_;  // ']'
-    // RE2 lets a negated class match '\n' (its default ClassNL), as here.
-    return Set(negated ? ~set : set);
-  }
-
-  std::string_view p_;
-  size_t i_ = 0;
-  bool ok_ = true;
-};
 
 // Thompson's automaton: each node has empty moves, and at most one move on a set of bytes.
 struct Nfa {
@@ -244,9 +38,9 @@ struct Nfa {
   static constexpr int kMaxCopies = 4;
 
   // Adds `n` from state `from`; returns the state where it ends.
-  int Build(const Node& n, int from) {
+  int Build(const PatternNode& n, int from) {
     switch (n.kind) {
-      case Node::kSet: {
+      case PatternNode::kSet: {
         int to = Add();
         states[from].set = static_cast<int>(sets.size());
         states[from].to = to;
@@ -254,16 +48,16 @@ struct Nfa {
         // A node moves on one set only: the next atom starts from `to`.
         return to;
       }
-      case Node::kConcat:
-        for (const Node& k : n.kids) from = Build(k, Fresh(from));
+      case PatternNode::kConcat:
+        for (const PatternNode& k : n.kids) from = Build(k, Fresh(from));
         return from;
-      case Node::kAlt: {
+      case PatternNode::kAlt: {
         int end = Add();
-        for (const Node& k : n.kids) Empty(Build(k, Fresh(from)), end);
+        for (const PatternNode& k : n.kids) Empty(Build(k, Fresh(from)), end);
         return end;
       }
-      case Node::kRepeat: {
-        const Node& body = n.kids[0];
+      case PatternNode::kRepeat: {
+        const PatternNode& body = n.kids[0];
         const int copies = std::min(n.lo, kMaxCopies);
         for (int c = 0; c < copies; ++c) from = Build(body, Fresh(from));
         // {m,m+1} stays exact; more slack becomes a loop, a wider language
@@ -356,7 +150,7 @@ std::unique_ptr<TagDfa> TagDfa::Build(std::string_view pattern) {
   if (pattern.size() < 2 || pattern.front() != '^' || pattern.back() != '$' || escaped_end()) {
     return nullptr;
   }
-  std::optional<Node> tree = Parser(pattern.substr(1, pattern.size() - 2)).Parse();
+  std::optional<PatternNode> tree = ParseTagPattern(pattern.substr(1, pattern.size() - 2));
   if (!tree) return nullptr;
   Nfa nfa;
   const int start = nfa.Add();
