@@ -17,6 +17,7 @@
 #include "engine/internal/attribute_state.h"
 #include "engine/internal/lexical.h"
 #include "engine/internal/patterns.h"
+#include "engine/internal/text_util.h"
 
 namespace qg {
 namespace internal {
@@ -93,7 +94,8 @@ int Attributor::MakeQuote(const TaggedSentence& ts, int a, int b, int spk_unit, 
   }
   // "a White House statement", "in a tweet": a speaker that is itself a channel names it.
   if (q.mention >= 0 && q.channel.empty()) {
-    std::string_view head = rules_.channels.Field(AsciiLowerWord(TokenIndexAt(doc_.mentions[q.mention].head.begin)), 0);
+    // The lexicon folds its keys: the word is asked as written.
+    std::string_view head = rules_.channels.Field(TokenText(doc_, TokenIndexAt(doc_.mentions[q.mention].head.begin)), 0);
     if (!head.empty() && head != "reporters") q.channel = std::string(head);
   }
   q.rule = rule;
@@ -150,6 +152,7 @@ bool Attributor::MatchSentence(uint32_t s) {
       TaggedSentence& part = part_;
       part.units.assign(ts.units.begin() + begin, ts.units.begin() + cut);
       part.tags.assign(ts.tags, begin, cut - begin);
+      part.letters = TagLetters::Of(part.tags);
       any = MatchUnits(s, part, false) || any;
     }
     begin = cut + 1;
@@ -159,7 +162,7 @@ bool Attributor::MatchSentence(uint32_t s) {
 
 bool Attributor::HoldsCueOrQuote(const Sentence& sent) const {
   for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
-    // Negative (-1) only when both are: no cue and no quotation starts here.
+    // Negative only when both are (a sign bit in each): no cue and no quotation starts here.
     if ((ctx_.cue_at[t] & ctx_.region_at[t]) >= 0) return true;
   }
   return false;
@@ -195,16 +198,21 @@ bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
   const std::vector<Pattern>& patterns = compiled.patterns;
   // Most sentences lack a letter every pattern needs (a speaker and a cue, as
   // patterns.tsv declares), and skip RE2 altogether. The others try the
-  // patterns that may match in file order: first a match with no groups,
-  // which RE2's DFA answers from its cache of states, then, for the few that
-  // match, the match with groups (RE2's backtracker, always the full cost).
+  // patterns that may match in file order: first the pattern's own DFA
+  // (tag_dfa.h; RE2's DFA without groups for a pattern that has none), then,
+  // for the few that pass, the match with groups (RE2's backtracker).
   // One RE2::Set of all patterns did the first step in a single pass, but its
   // many-match DFA builds ~100k instructions of new states for nearly every
   // sentence it has not seen: 56% of the run on articles read once.
-  const TagLetters present = TagLetters::Of(ts.tags);
+  const TagLetters& present = ts.letters;
   for (size_t i = 0; i < patterns.size(); ++i) {
     const Pattern& p = patterns[i];
-    if (!p.MayMatch(present) || !p.re->Match(ts.tags, 0, ts.tags.size(), RE2::UNANCHORED, nullptr, 0)) {
+    if (!p.MayMatch(present)) continue;
+    // The pattern's own DFA turns away nearly every string RE2 would, at a
+    // few instructions a letter; the few it lets through in error fail the
+    // match with groups below, as a no-match of RE2's DFA would have.
+    if (p.dfa != nullptr ? !p.dfa->MayMatch(ts.tags)
+                         : !p.re->Match(ts.tags, 0, ts.tags.size(), RE2::UNANCHORED, nullptr, 0)) {
       continue;
     }
     groups_.assign(p.groups + 1, re2::StringPiece());
@@ -245,6 +253,7 @@ bool Attributor::MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole) {
     if (first < 0) continue;
     // Other quotations set off by a comma or colon share the speaker; one
     // inside a phrase ("said of the “new plan”") is left to the term sieve.
+    if (!ts.letters.Has('Q')) return true;
     for (size_t u = 0; u < ts.units.size(); ++u) {
       bool set_off = u == 0 || ts.tags[u - 1] == ',' || ts.tags[u - 1] == ':';
       if (ts.tags[u] == 'Q' && !claimed_[ts.units[u].ref] && set_off) {
@@ -286,11 +295,16 @@ std::string Attributor::ChannelAfter(const Cue& cue, uint32_t end) const {
     std::string ch = phrase_at(from);
     if (!ch.empty()) return ch;
   }
+  // Every quote asks up to eight words here, and few are a preposition:
+  // compared folded in place, with no lower-case copy a word.
   for (uint32_t i = k; i < end && i < k + 8; ++i) {
     if (doc_.tokens[i].kind != TokenKind::kWord) break;
-    std::string w = AsciiLowerWord(i);
-    if (w == "that") break;
-    if (w != "in" && w != "at" && w != "on" && w != "via" && w != "during" && w != "through") continue;
+    const std::string_view w = TokenText(doc_, i);
+    if (FoldedIs(w, "that")) break;
+    if (!FoldedIs(w, "in") && !FoldedIs(w, "at") && !FoldedIs(w, "on") && !FoldedIs(w, "via") &&
+        !FoldedIs(w, "during") && !FoldedIs(w, "through")) {
+      continue;
+    }
     uint32_t from = i + 1;
     if (from < end && internal::WordClass(rules_, TokenText(doc_, from)) == "det") ++from;
     std::string ch = phrase_at(from);

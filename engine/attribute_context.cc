@@ -155,25 +155,28 @@ void Attributor::ResolveContext() {
     for (; next < order.size() && quote_sentence_[order[next]] == s; ++next) {
       current.push_back(std::move(quotes_[order[next]]));
     }
-    auto cm = context_sentences_.find(s);
+    // Few articles hold an attribution-only sentence: most ask no table.
+    auto cm = context_sentences_.empty() ? context_sentences_.end() : context_sentences_.find(s);
     if (cm != context_sentences_.end()) AttachFromContext(previous, cm->second, true);
 
-    // Quoted regions no pattern claimed.
+    // Quoted regions no pattern claimed (none in a sentence with no quotation).
     const TaggedSentence& ts = tagged_[s];
-    bool content = false;
-    for (char c : ts.tags) {
-      if (c != 'Q' && c != '.' && c != ',' && c != '-' && c != ':' && c != '(' && c != ')') {
-        content = true;
-        break;
+    if (ts.letters.Has('Q')) {
+      bool content = false;
+      for (char c : ts.tags) {
+        if (c != 'Q' && c != '.' && c != ',' && c != '-' && c != ':' && c != '(' && c != ')') {
+          content = true;
+          break;
+        }
       }
-    }
-    for (size_t i = 0; i < ts.units.size(); ++i) {
-      const Unit& u = ts.units[i];
-      if (u.tag != 'Q' || claimed_[u.ref]) continue;
-      claimed_[u.ref] = 1;
-      Quote q = FloatingOrTerm(u.ref, !content, last_mention);
-      if (content && q.kind != QuoteKind::kTerm) AttachSentenceSpeaker(ts, static_cast<int>(i), q);
-      current.push_back(std::move(q));
+      for (size_t i = 0; i < ts.units.size(); ++i) {
+        const Unit& u = ts.units[i];
+        if (u.tag != 'Q' || claimed_[u.ref]) continue;
+        claimed_[u.ref] = 1;
+        Quote q = FloatingOrTerm(u.ref, !content, last_mention);
+        if (content && q.kind != QuoteKind::kTerm) AttachSentenceSpeaker(ts, static_cast<int>(i), q);
+        current.push_back(std::move(q));
+      }
     }
     // Flush the previous sentence's quotes; they can no longer change.
     for (Quote& q : previous) out.push_back(std::move(q));

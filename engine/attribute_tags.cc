@@ -19,9 +19,9 @@ namespace qg::internal {
 TagContext MakeTagContext(const Document& doc) {
   TagContext ctx;
   const size_t n = doc.tokens.size();
-  ctx.mention_at.assign(n, -1);
-  ctx.cue_at.assign(n, -1);
-  ctx.region_at.assign(n, -1);
+  ctx.mention_at.assign(n, TagContext::kNone);
+  ctx.cue_at.assign(n, TagContext::kNone);
+  ctx.region_at.assign(n, TagContext::kNone);
   for (size_t m = 0; m < doc.mentions.size(); ++m) {
     if (doc.mentions[m].token_begin < n) ctx.mention_at[doc.mentions[m].token_begin] = static_cast<int>(m);
   }
@@ -214,6 +214,7 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
       }
     }
     out.tags[count] = u.tag;
+    out.letters.Add(u.tag);
     out.units[count++] = u;
     t = u.token_end;
   }

@@ -155,6 +155,12 @@ Status LoadPatterns(std::string_view name, std::string_view content,
         }
       }
     }
+    p.dfa = internal::TagDfa::Build(f[1]);
+    // The matcher trusts the automaton's no: one that refused an example is
+    // not used (RE2 answers alone), so a reader's slip costs time, not matches.
+    for (const std::string& ex : p.positive) {
+      if (p.dfa != nullptr && !p.dfa->MayMatch(ex)) p.dfa.reset();
+    }
     out.patterns.push_back(std::move(p));
     return Status::Ok();
   });

@@ -15,6 +15,9 @@
 
 #include <re2/re2.h>
 
+#include "engine/internal/tag_dfa.h"
+#include "engine/internal/tags.h"
+
 namespace qg::internal {
 
 // Options of every pattern and of the set: quiet, and Latin-1 (the tag alphabet is ASCII).
@@ -23,23 +26,6 @@ inline RE2::Options PatternOptions() {
   opts.set_encoding(RE2::Options::EncodingLatin1);
   return opts;
 }
-
-// A set of ASCII tag letters, one bit each.
-struct TagLetters {
-  uint64_t bits[2] = {0, 0};
-  void Add(char c) {
-    auto b = static_cast<unsigned char>(c);
-    if (b < 128) bits[b >> 6] |= uint64_t{1} << (b & 63);
-  }
-  bool Meets(const TagLetters& other) const {
-    return ((bits[0] & other.bits[0]) | (bits[1] & other.bits[1])) != 0;
-  }
-  static TagLetters Of(std::string_view tags) {
-    TagLetters t;
-    for (char c : tags) t.Add(c);
-    return t;
-  }
-};
 
 struct Pattern {
   std::string id;
@@ -58,6 +44,9 @@ struct Pattern {
   // group holds letters at least one of which is in every string the pattern
   // matches. A tag string that misses a group cannot match, and skips the RE2 work.
   std::vector<TagLetters> needs;
+  // The pattern as a DFA that may say yes where RE2 says no, never the reverse;
+  // null when the pattern has syntax it does not read (see tag_dfa.h).
+  std::unique_ptr<TagDfa> dfa;
   bool MayMatch(const TagLetters& present) const {
     for (const TagLetters& group : needs) {
       if (!group.Meets(present)) return false;

