@@ -65,7 +65,7 @@ unsigned SpecialBytes(__m128i v) {
 // The last `n` (1 to 15) bytes of a string, padded with spaces, which need
 // no escape. Reading a whole block could cross into an unmapped page, so
 // they are gathered with overlapping fixed-size copies (no call to memcpy).
-__m128i LoadTail(const char* p, size_t n) {
+[[gnu::always_inline]] inline __m128i LoadTail(const char* p, size_t n) {
   alignas(16) char block[16];
   std::memset(block, ' ', sizeof block);
   if (n >= 8) {

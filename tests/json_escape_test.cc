@@ -116,6 +116,12 @@ struct RapidAdapter {
   void String(std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
   void Int(int64_t v) { w.Int64(v); }
   void Uint(uint64_t v) { w.Uint64(v); }
+  void UintPair(uint64_t a, uint64_t b) {
+    w.StartArray();
+    w.Uint64(a);
+    w.Uint64(b);
+    w.EndArray();
+  }
   void Double(double v) { w.Double(v); }
   void Bool(bool v) { w.Bool(v); }
   void Null() { w.Null(); }
@@ -218,6 +224,19 @@ TEST_CASE("json_out: numbers as RapidJSON wrote them") {
   for (int64_t v : {int64_t{0}, int64_t{-1}, int64_t{UINT32_MAX}, int64_t{UINT32_MAX} + 1, INT64_MIN, INT64_MAX}) {
     CAPTURE(v);
     CheckCompact([&](auto& w) { w.Int(v); });
+  }
+  // Each length of 32-bit numbers and its edges, pairs as spans are written.
+  for (uint64_t p10 = 1; p10 <= 10000000000u; p10 *= 10) {
+    for (uint64_t v : {p10 - 1, p10, p10 + 1, p10 * 3 + 7, p10 * 9 + 99}) {
+      CAPTURE(v);
+      CheckCompact([&](auto& w) { w.Uint(v); });
+      CheckCompact([&](auto& w) { w.UintPair(v, v / 7); }, /*root_container=*/true);
+    }
+  }
+  uint64_t x = 2463534242u;
+  for (int n = 0; n < 100000; ++n) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    CheckCompact([&](auto& w) { w.Uint(x >> (x % 64)); });
   }
 }
 

@@ -87,6 +87,7 @@ class JsonOut {
       p = Digits(p, b);
       *p++ = ']';
       End(p);
+      if (depth_ == 0) Flush();
     }
   }
   // With `checked`, a string that is not valid UTF-8 is written with U+FFFD
@@ -197,11 +198,30 @@ class JsonOut {
     char* p = BeginValue(kNumberRoom);
     End(Digits(p, v));
   }
-  // Span offsets fit in 32 bits, whose digits cost less to find.
   template <class T>
   static char* Digits(char* p, T v) {
-    if (std::in_range<uint32_t>(v)) return std::to_chars(p, p + kNumberRoom, static_cast<uint32_t>(v)).ptr;
+    if (std::in_range<uint32_t>(v)) [[likely]] return Digits32(p, static_cast<uint32_t>(v));
     return std::to_chars(p, p + kNumberRoom, v).ptr;
+  }
+  // What std::to_chars writes, for the numbers of a record (span offsets,
+  // indices, counts): its length found by a few comparisons rather than its
+  // loop, then two digits at a time from the right.
+  static char* Digits32(char* p, uint32_t v) {
+    static constexpr char kPairs[] =
+        "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
+        "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    const unsigned n = v < 100000 ? (v < 100 ? (v < 10 ? 1 : 2) : v < 10000 ? (v < 1000 ? 3 : 4) : 5)
+                                  : v < 10000000 ? (v < 1000000 ? 6 : 7)
+                                  : v < 1000000000 ? (v < 100000000 ? 8 : 9) : 10;
+    char* end = p + n;
+    char* q = end;
+    for (; v >= 100; v /= 100) {
+      q -= 2;
+      std::memcpy(q, kPairs + 2 * (v % 100), 2);
+    }
+    if (v >= 10) std::memcpy(q - 2, kPairs + 2 * v, 2);
+    else q[-1] = static_cast<char>('0' + v);
+    return end;
   }
 
   // Scores are rounded to thousandths in [0, 1]: written as dtoa writes them
@@ -230,13 +250,14 @@ class JsonOut {
 
   // At least `n` writable bytes at the cursor.
   char* Room(size_t n) {
-    if (static_cast<size_t>(limit_ - cur_) < n) [[unlikely]] {
-      Flush();
-      const size_t take = n > kChunk ? n : kChunk;
-      cur_ = out_.Push(take);
-      limit_ = cur_ + take;
-    }
+    if (static_cast<size_t>(limit_ - cur_) < n) [[unlikely]] TakeChunk(n);
     return cur_;
+  }
+  [[gnu::noinline]] void TakeChunk(size_t n) {
+    Flush();
+    const size_t take = n > kChunk ? n : kChunk;
+    cur_ = out_.Push(take);
+    limit_ = cur_ + take;
   }
   void End(char* used_end) { cur_ = used_end; }
   // Gives back the bytes taken but not written: done when the root container
