@@ -7,10 +7,14 @@
 // cost: it keeps two flags and a depth instead of a stack of levels, moves a
 // cursor in chunks of the buffer instead of asking the buffer each value,
 // writes a key with its quotes and colon in one copy, and escapes strings a
-// block at a time (internal/json_escape.h). Beyond RapidJSON it replaces invalid UTF-8
-// by U+FFFD rather than copying it, and writes non-finite doubles as null
-// (RapidJSON refuses them) as nlohmann's dump did. Control bytes come out as
-// RapidJSON escapes them (\n short, others \u00XX with upper-case hex).
+// block at a time (internal/json_escape.h). Beyond RapidJSON it replaces
+// invalid UTF-8 by U+FFFD rather than copying it, and writes non-finite
+// doubles as null (RapidJSON refuses them) as nlohmann's dump did. Control
+// bytes come out as RapidJSON escapes them (\n short, others \u00XX with
+// upper-case hex).
+//
+// Because the writer takes room ahead, the buffer holds just the output once
+// the root object or array is closed, or once the writer is gone.
 //
 //   rapidjson::StringBuffer buf;
 //   CompactJsonOut w(buf);
