@@ -22,11 +22,7 @@ std::string ReplaceInvalidUtf8(std::string_view s) {
 bool IsPlainJsonLiteral(std::string_view json) {
   if (json.size() < 2 || json.front() != '"' || json.back() != '"') return false;
   std::string_view inner = json.substr(1, json.size() - 2);
-  for (char c : inner) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || c == '"' || c == '\\') return false;
-  }
-  return IsValidUtf8(inner);
+  return JsonCleanPrefix(inner) == inner.size() && IsValidUtf8(inner);
 }
 
 }  // namespace qg::internal

@@ -1,7 +1,7 @@
 // Writes the output record of ../shared/DESIGN.md (serialize.h's ToJson).
 //
-// Each field is streamed, in the schema's order, through RapidJSON's writer
-// (indented for --format json, one line for jsonl; see internal/json_out.h):
+// Each field is streamed, in the schema's order, through internal/json_out.h
+// (indented for --format json, one line for jsonl):
 // building an nlohmann tree per record and dumping it cost more than reading
 // the article. Any invalid UTF-8 that a buggy stage might slice out of the
 // text becomes U+FFFD instead of throwing, so the output is always valid JSON
@@ -117,12 +117,7 @@ class RecordOut {
     }
   }
 
-  void SpanOut(Span s) {
-    w_.StartArray();
-    w_.Uint(s.begin);
-    w_.Uint(s.end);
-    w_.EndArray();
-  }
+  void SpanOut(Span s) { w_.UintPair(s.begin, s.end); }
 
   void Mark(bool present, Span s) {
     if (!present) {
@@ -233,11 +228,17 @@ std::string WriteRecord(const Document& doc) {
   // every string in it was; otherwise write it again checking each string.
   for (bool checked : {false, true}) {
     buf.Clear();
-    Out w(buf, checked);
-    RecordOut<Out>(w, doc).Record();
+    {
+      Out w(buf, checked);
+      RecordOut<Out>(w, doc).Record();
+    }  // the writer gives back the room it took ahead
     if (checked || IsValidUtf8(std::string_view(buf.GetString(), buf.GetSize()))) break;
   }
-  std::string record(buf.GetString(), buf.GetSize());
+  // One byte more than the record: jsonl appends its newline without
+  // copying the record to a larger block.
+  std::string record;
+  record.reserve(buf.GetSize() + 1);
+  record.assign(buf.GetString(), buf.GetSize());
   if (record.size() > (size_t{1} << 20)) {  // one huge record: give the memory back
     buf.Clear();
     buf.ShrinkToFit();
