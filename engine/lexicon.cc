@@ -71,6 +71,13 @@ void FoldedKeys::Spread(size_t slots_per_key) {
   if (size > table_size()) Rehash(size);
 }
 
+void FoldedKeys::Reserve(size_t keys) {
+  size_t size = table_size();
+  while (keys * 4 > size * 3) size *= 2;
+  if (size > table_size()) Rehash(size);
+  keys_.reserve(keys);
+}
+
 void FoldedKeys::Rehash(size_t size) {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(size + 2, Slot{});
@@ -103,6 +110,11 @@ uint32_t FoldedKeys::Find(std::string_view key) const {
   if (key.size() > max_key_bytes_) return kAbsent;
   const uint64_t head = FoldedHead(key);
   return Find(key, head, Hash(key, head));
+}
+
+void Lexicon::Reserve(size_t keys) {
+  keys_.Reserve(keys);
+  values_.reserve(keys);
 }
 
 void Lexicon::Add(std::string_view key, std::vector<std::string> fields) {

@@ -78,6 +78,8 @@ class FoldedKeys {
   }
   // Number of `key`, added (lower-cased with ASCII folding) when absent.
   uint32_t Insert(std::string_view key);
+  // Room for `keys` keys in all, at most 3/4 full, without regrowing.
+  void Reserve(size_t keys);
   // Regrows the table to at least `slots_per_key` slots a key. A sparse table
   // answers most misses at the first slot, where a 3/4-full one probes about
   // seven: for the vocabulary, asked once a token, that is worth 64 KB.
@@ -139,6 +141,8 @@ class Lexicon {
  public:
   // Adds or replaces `key` (lower-cased with ASCII folding).
   void Add(std::string_view key, std::vector<std::string> fields);
+  // Room for `keys` keys without regrowing (a hint: more may be added).
+  void Reserve(size_t keys);
   // Returns the fields of `key`, or nullptr. `key` is folded before lookup.
   const std::vector<std::string>* Find(std::string_view key) const;
   bool Contains(std::string_view key) const { return Find(key) != nullptr; }
