@@ -47,10 +47,18 @@ std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
   std::vector<Cue> cues;
   const std::vector<uint8_t> quoted = internal::QuotedTokenMask(doc);
   std::vector<TokenWord> scratch;
-  const std::vector<TokenWord>& words = internal::WordsOf(doc, rules, scratch);
+  std::vector<uint32_t> scratch_candidates;
+  const bool numbered = doc.words_serial == rules.vocabulary.serial() &&
+                        doc.words.size() == doc.tokens.size();
+  if (!numbered) scratch = internal::NumberWords(doc, rules, &scratch_candidates);
+  const std::vector<TokenWord>& words = numbered ? doc.words : scratch;
+  // Only a speech-verb form or "according" can be a cue: the candidates word
+  // numbering listed, not every token.
+  const std::vector<uint32_t>& candidates = numbered ? doc.cue_candidates : scratch_candidates;
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
-  for (uint32_t t = 0; t < n; ++t) {
-    if (quoted[t] || !internal::IsWord(doc, t)) continue;
+  uint32_t next = 0;  // the first token no cue has taken
+  for (const uint32_t t : candidates) {
+    if (t < next || quoted[t] || !internal::IsWord(doc, t)) continue;
     // The length first: the token's text is read only for nine-byte words.
     if (doc.tokens[t].span.size() == 9 && FoldedIs(internal::TokenText(doc, t), "according") &&
         t + 1 < n && internal::IsWord(doc, t + 1) &&
@@ -62,7 +70,7 @@ std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
       c.token = t;
       c.token_end = t + 2;
       cues.push_back(std::move(c));
-      ++t;
+      next = t + 2;
       continue;
     }
     const std::vector<std::string>* f = rules.speech_verbs.Find(words[t].word);

@@ -183,6 +183,9 @@ struct Document {
   // given a Document without them (or numbered by other rules) numbers its own.
   std::vector<TokenWord> words;
   uint64_t words_serial = 0;  // Vocabulary::serial() of the rules that numbered `words`
+  // The tokens that may be cues, listed with `words`: a speech-verb form, or
+  // a word of nine bytes ("according"). The cue finder reads no other.
+  std::vector<uint32_t> cue_candidates;
   std::vector<QuotedRegion> quoted;  // sorted by outer.begin
   std::vector<Sentence> sentences;
   std::vector<Cue> cues;

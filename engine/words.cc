@@ -84,7 +84,8 @@ inline size_t PossessiveEnding(std::string_view all, size_t begin, size_t end) {
 // One pass, one token at a time: the vocabulary (a few thousand slots) stays
 // in the core's cache, and the lookups of neighbouring tokens, independent of
 // each other, overlap in the processor without help.
-std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
+std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules,
+                                   std::vector<uint32_t>* cue_candidates) {
   const Vocabulary& vocab = rules.vocabulary;
   const size_t n = doc.tokens.size();
   const Token* const tokens = doc.tokens.data();
@@ -92,6 +93,11 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
   std::vector<TokenWord> out(n);
   TokenWord* const words = out.data();
   std::string dotted;  // reused: a long "word." without an allocation a token
+  // Candidates are appended without a branch (a few in a hundred tokens, in
+  // no pattern): each token is written, and counted only when it is one.
+  std::vector<uint32_t> candidates(n + 1);
+  uint32_t* const candidate = candidates.data();
+  size_t count = 0;
   for (size_t t = 0; t < n; ++t) {
     const uint32_t begin = tokens[t].span.begin, end = tokens[t].span.end;
     const size_t size = end - begin;
@@ -127,12 +133,18 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules) {
     }
     w.flags |= word ? flags : 0;
     words[t] = w;
+    candidate[count] = static_cast<uint32_t>(t);
+    count += rules.speech_verbs.Contains(w.word) | (size == 9);
+  }
+  if (cue_candidates != nullptr) {
+    candidates.resize(count);
+    *cue_candidates = std::move(candidates);
   }
   return out;
 }
 
 void NumberDocumentWords(const RuleSet& rules, Document& doc) {
-  doc.words = NumberWords(doc, rules);
+  doc.words = NumberWords(doc, rules, &doc.cue_candidates);
   doc.words_serial = rules.vocabulary.serial();
 }
 

@@ -20,10 +20,13 @@ enum WordFlag : uint8_t {
   kDotAttached = 8,  // the next token is "." and touches it: "Mr."
 };
 
-// The numbers of every token of `doc` (see TokenWord).
-std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules);
+// The numbers of every token of `doc` (see TokenWord); with `cue_candidates`,
+// also the tokens Document::cue_candidates lists.
+std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules,
+                                   std::vector<uint32_t>* cue_candidates = nullptr);
 
-// Fills doc.words; the pipeline calls it once the tokens are known.
+// Fills doc.words and doc.cue_candidates; the pipeline calls it once the
+// tokens are known.
 void NumberDocumentWords(const RuleSet& rules, Document& doc);
 
 // doc.words when they were numbered by `rules`, else `scratch` filled now.
