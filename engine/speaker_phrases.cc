@@ -125,11 +125,10 @@ void Chunker::EmitName(uint32_t s, uint32_t t, uint32_t body_begin, uint32_t h, 
     // "the White House": the article is no part of the name (it is not in m.name).
     m.gender = Gender::kNeuter;
   } else {
+    // Unknown until ResolveForenameGenders reads the forename list.
     if (gender == Gender::kUnknown) {
-      const WordView::ForenameKind g = w_.Forename(TokenText(doc_, name_begin));
-      gender = g == WordView::kMaleForename     ? Gender::kMale
-               : g == WordView::kFemaleForename ? Gender::kFemale
-                                                : Gender::kUnknown;
+      pending_genders_.push_back(
+          PendingGender{static_cast<uint32_t>(out_.size() - 1), name_begin, nullptr});
     }
     m.gender = gender;
   }

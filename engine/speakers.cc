@@ -42,10 +42,12 @@ int DigitsCount(std::string_view w) {
 }  // namespace
 
 std::vector<Mention> Chunker::Run() {
+  // The mentions [first, last) of each sentence with two or more: appositions.
+  std::vector<std::pair<uint32_t, uint32_t>> to_merge;
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
     const Sentence& sent = doc_.sentences[s];
     uint32_t t = sent.token_begin;
-    const size_t first = out_.size();
+    const uint32_t first = static_cast<uint32_t>(out_.size());
     while (t < sent.token_end) {
       // Quotations and punctuation, a good part of the text, are passed over here.
       if (!Usable(t, sent.token_end) || !IsWord(t)) {
@@ -64,9 +66,29 @@ std::vector<Mention> Chunker::Run() {
       }
       t = Step(s, t);
     }
-    MergeAppositions(first);
+    if (out_.size() - first >= 2) to_merge.emplace_back(first, static_cast<uint32_t>(out_.size()));
   }
+  ResolveForenameGenders();
+  // Last sentence first: a merge moves only the mentions after it.
+  for (auto p = to_merge.rbegin(); p != to_merge.rend(); ++p) MergeAppositions(p->first, p->second);
   return std::move(out_);
+}
+
+void Chunker::ResolveForenameGenders() {
+  for (PendingGender& p : pending_genders_) {
+    p.entry = w_.ForenameEntry(TokenText(doc_, p.token));
+    if (p.entry != nullptr) __builtin_prefetch(p.entry);
+  }
+  for (const PendingGender& p : pending_genders_) {
+    if (p.entry != nullptr) __builtin_prefetch(p.entry->data());
+  }
+  for (const PendingGender& p : pending_genders_) {
+    if (p.entry == nullptr) continue;
+    const WordView::ForenameKind g = WordView::KindOf(*p.entry);
+    out_[p.mention].gender = g == WordView::kMaleForename     ? Gender::kMale
+                             : g == WordView::kFemaleForename ? Gender::kFemale
+                                                              : Gender::kUnknown;
+  }
 }
 
 // Where Chunk ends a body of plain words that may not head starting at b:
@@ -159,7 +181,7 @@ uint32_t Chunker::Step(uint32_t s, uint32_t t) {
 // "Hiram Macharia, marketing executive at LG Electronics, said" and "His
 // lawyer, Zhang Dongshuo, said": a person's name and a description set off by
 // commas next to it are one mention, so the cue finds the name as its speaker.
-void Chunker::MergeAppositions(size_t first) {
+void Chunker::MergeAppositions(size_t first, size_t last) {
   auto comma_between = [&](const Mention& a, const Mention& b) {
     return b.token_begin == a.token_end + 1 && w_.Has(a.token_end, kCommaToken);
   };
@@ -172,7 +194,7 @@ void Chunker::MergeAppositions(size_t first) {
   auto is_role = [](const Mention& m) {
     return m.kind == MentionKind::kDescription || m.kind == MentionKind::kAnonymous;
   };
-  for (size_t i = first; i + 1 < out_.size(); ++i) {
+  for (size_t i = first; i + 1 < last; ++i) {
     Mention& a = out_[i];
     Mention& b = out_[i + 1];
     if (!comma_between(a, b) || !closed_after(b)) continue;
@@ -183,6 +205,7 @@ void Chunker::MergeAppositions(size_t first) {
       a.token_end = b.token_end;
       a.span.end = b.span.end;
       out_.erase(out_.begin() + static_cast<long>(i) + 1);
+      --last;
     } else if (is_role(a) && is_name(b)) {
       b.descriptors.push_back(std::string(doc_.slice(a.span)));
       if (b.affiliation.empty()) b.affiliation = a.affiliation;
@@ -190,6 +213,7 @@ void Chunker::MergeAppositions(size_t first) {
       b.token_begin = a.token_begin;
       b.span.begin = a.span.begin;
       out_.erase(out_.begin() + static_cast<long>(i));
+      --last;
     }
   }
 }
