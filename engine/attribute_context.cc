@@ -11,6 +11,7 @@
 //    not a sourced quote: `a potential “nuclear option”`.
 // Tested by tests/attribute_test.cc.
 #include <algorithm>
+#include <span>
 
 #include "engine/internal/attribute_state.h"
 #include "engine/internal/lexical.h"
@@ -33,7 +34,7 @@ int WordCount(std::string_view s) {
 }
 }  // namespace
 
-void Attributor::AttachFromContext(std::vector<Quote>& quotes, const ContextMatch& cm,
+void Attributor::AttachFromContext(std::span<Quote> quotes, const ContextMatch& cm,
                                    bool keep_pronoun) {
   const Unit& su = cm.tagged.units[cm.spk_unit];
   for (Quote& q : quotes) {
@@ -145,19 +146,24 @@ void Attributor::ResolveContext() {
                    [&](int a, int b) { return quote_sentence_[a] < quote_sentence_[b]; });
   size_t next = 0;
 
+  // Quotes go to `out` in sentence order as they are made; those of the
+  // sentence before, out[previous, current), stay open to a context match.
+  // Moving each quote once (not through vectors of the sentence before and
+  // of this one) spares three moves of a Quote and its strings.
   std::vector<Quote> out;
   out.reserve(quotes_.size());
-  std::vector<Quote> previous;  // quotes of the sentence before, still open to a context match
-  std::vector<Quote> current;
+  size_t previous = 0;
   int last_mention = -1;
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
-    current.clear();
+    const size_t current = out.size();
     for (; next < order.size() && quote_sentence_[order[next]] == s; ++next) {
-      current.push_back(std::move(quotes_[order[next]]));
+      out.push_back(std::move(quotes_[order[next]]));
     }
     // Few articles hold an attribution-only sentence: most ask no table.
     auto cm = context_sentences_.empty() ? context_sentences_.end() : context_sentences_.find(s);
-    if (cm != context_sentences_.end()) AttachFromContext(previous, cm->second, true);
+    if (cm != context_sentences_.end()) {
+      AttachFromContext(std::span<Quote>(out.data() + previous, current - previous), cm->second, true);
+    }
 
     // Quoted regions no pattern claimed (none in a sentence with no quotation).
     const TaggedSentence& ts = tagged_[s];
@@ -175,19 +181,16 @@ void Attributor::ResolveContext() {
         claimed_[u.ref] = 1;
         Quote q = FloatingOrTerm(u.ref, !content, last_mention);
         if (content && q.kind != QuoteKind::kTerm) AttachSentenceSpeaker(ts, static_cast<int>(i), q);
-        current.push_back(std::move(q));
+        out.push_back(std::move(q));
       }
     }
-    // Flush the previous sentence's quotes; they can no longer change.
-    for (Quote& q : previous) out.push_back(std::move(q));
-    previous.swap(current);
-    for (const Quote& q : previous) {
-      if (q.kind != QuoteKind::kTerm && q.mention >= 0) last_mention = q.mention;
+    previous = current;
+    for (size_t i = current; i < out.size(); ++i) {
+      if (out[i].kind != QuoteKind::kTerm && out[i].mention >= 0) last_mention = out[i].mention;
     }
     // An attribution-only sentence ends a floating run only by naming a speaker.
     if (cm != context_sentences_.end()) last_mention = cm->second.tagged.units[cm->second.spk_unit].ref;
   }
-  for (Quote& q : previous) out.push_back(std::move(q));
   quotes_ = std::move(out);
 }
 

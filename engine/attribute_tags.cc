@@ -139,9 +139,10 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
                            uint32_t sentence) {
   TaggedSentence out;
   const Sentence& s = doc.sentences[sentence];
-  // At most one unit a token: written by index, trimmed at the end, without
-  // a capacity check a unit.
-  out.units.resize(s.token_end - s.token_begin);
+  // At most one unit a token: room for all is taken once. Units are appended
+  // (resizing would first construct a default Unit a token, most of them
+  // overwritten or trimmed); tags are written by index and trimmed at the end.
+  out.units.reserve(s.token_end - s.token_begin);
   out.tags.resize(s.token_end - s.token_begin);
   size_t count = 0;
   const std::vector<TokenWord>* words = &doc.words;
@@ -215,10 +216,10 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
     }
     out.tags[count] = u.tag;
     out.letters.Add(u.tag);
-    out.units[count++] = u;
+    out.units.push_back(u);
+    ++count;
     t = u.token_end;
   }
-  out.units.resize(count);
   out.tags.resize(count);
   return out;
 }

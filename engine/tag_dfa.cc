@@ -36,6 +36,8 @@ struct Nfa {
 
   // Copies of a repeat's body beyond this many are read as "any number more".
   static constexpr int kMaxCopies = 4;
+  // Optional copies beyond the required ones kept exact (see kRepeat).
+  static constexpr int kMaxSlack = 2;
 
   // Adds `n` from state `from`; returns the state where it ends.
   int Build(const PatternNode& n, int from) {
@@ -60,14 +62,19 @@ struct Nfa {
         const PatternNode& body = n.kids[0];
         const int copies = std::min(n.lo, kMaxCopies);
         for (int c = 0; c < copies; ++c) from = Build(body, Fresh(from));
-        // {m,m+1} stays exact; more slack becomes a loop, a wider language
-        // with far fewer DFA states.
-        const bool exact = n.hi >= 0 && n.lo <= kMaxCopies && n.hi - n.lo <= 1;
+        // Up to kMaxSlack optional copies ({m,m+2}) stay exact: RE2 is asked
+        // in vain of each string only the wider language admits, at the cost of
+        // a whole failed search ("QSVpwwww." against (?:w…){0,2}). More slack
+        // becomes a loop, a wider language with far fewer DFA states.
+        const bool exact = n.hi >= 0 && n.lo <= kMaxCopies && n.hi - n.lo <= kMaxSlack;
         if (exact) {
           if (n.hi == n.lo) return from;
           int end = Add();
+          for (int c = n.lo; c < n.hi; ++c) {
+            Empty(from, end);
+            from = Build(body, Fresh(from));
+          }
           Empty(from, end);
-          Empty(Build(body, Fresh(from)), end);
           return end;
         }
         int loop = Fresh(from);
@@ -218,7 +225,8 @@ std::unique_ptr<TagDfa> TagDfa::Build(std::string_view pattern) {
       for (size_t w = 0; w < words; ++w) {
         for (uint64_t m = states[s][w] & moves_on[static_cast<size_t>(c)][w]; m != 0; m &= m - 1) {
           const Bits& to = after[w * 64 + static_cast<size_t>(__builtin_ctzll(m))];
-          for (size_t k = 0; k < words; ++k) next[k] |= to[k];
+          // All four words (those past `words` are zero): a fixed count the compiler vectorises.
+          for (size_t k = 0; k < kWords; ++k) next[k] |= to[k];
         }
       }
       auto it = index.find(next);

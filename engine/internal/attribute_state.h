@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdlib>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -47,7 +48,7 @@ class Attributor {
 
   // attribute_context.cc
   void ResolveContext();
-  void AttachFromContext(std::vector<Quote>& quotes, const ContextMatch& cm, bool keep_pronoun);
+  void AttachFromContext(std::span<Quote> quotes, const ContextMatch& cm, bool keep_pronoun);
   Quote FloatingOrTerm(int region, bool alone, int last_mention) const;
   bool IsHeading(int region) const;
   void AttachSentenceSpeaker(const TaggedSentence& ts, int q_unit, Quote& q) const;
