@@ -185,12 +185,20 @@ void Resolver::Index(int e) {
     if (ent.tokens == 1) keys_[ent.first].single = e;
   }
   if (ent.kind == SourceKind::kOrganization) {
-    LowerInitialsInto(ent.name, &initials_);
+    // Find has just read the initials of the same name, unless "the " was cut off it.
+    const bool same = initials_of_.data() == ent.name.data() && initials_of_.size() == ent.name.size();
+    if (!same) {
+      LowerInitialsInto(ent.name, &initials_);
+      if (initials_.size() >= 2) initials_key_ = Probe(initials_);
+    }
     if (initials_.size() >= 2) {
-      // initials_ is a buffer, so its hash is not kept (Hash); a new key is copied out.
-      uint32_t id = keys_.Find(FoldedIds::Hash(initials_));
-      if (id == FoldedIds::kAbsent) id = keys_.Key(FoldedIds::Hash(Keep(initials_)));
-      keys_[id].initials = e;
+      // initials_ is a buffer: a new key is copied out, with the hash it had.
+      NameKey& k = initials_key_;
+      if (k.id == FoldedIds::kAbsent) {
+        k.hash.key = Keep(initials_);
+        k.id = keys_.Key(k.hash);
+      }
+      keys_[k.id].initials = e;
     }
   }
   if (ent.kind == SourceKind::kAnonymous) keys_[Key(HeadOf(ent.name))].head = e;

@@ -65,8 +65,10 @@ int Resolver::Find(const Mention& m) {
       if (key.size() >= 2) best = std::max(best, k->initials);
     }
     LowerInitialsInto(m.name, &initials_);
+    initials_of_ = m.name;
     if (initials_.size() >= 2) {
-      if (const KeyEntities* k = keys_.Lookup(FoldedIds::Hash(initials_))) best = std::max(best, k->by_kind[kOrg]);
+      initials_key_ = Probe(initials_);
+      if (const KeyEntities* k = Known(initials_key_)) best = std::max(best, k->by_kind[kOrg]);
     }
     return best;
   }
@@ -114,12 +116,23 @@ int Resolver::Find(const Mention& m) {
 }
 
 // The head noun of a name: the last word the anonymous lexicon knows, as a view into it.
-std::string_view Resolver::HeadOf(std::string_view name) {
-  WordsInto(name, &words_);
-  for (auto it = words_.rbegin(); it != words_.rend(); ++it) {
-    if (rules_.anonymous.Field(*it, 1) == "anonymous") return *it;
+std::string_view Resolver::HeadOf(std::string_view name) const {
+  // Words from the last, with no list of them: most heads are the last word.
+  std::string_view last;
+  size_t end = name.size();
+  while (end > 0) {
+    if (name[end - 1] == ' ') {
+      --end;
+      continue;
+    }
+    size_t begin = end;
+    while (begin > 0 && name[begin - 1] != ' ') --begin;
+    const std::string_view word = name.substr(begin, end - begin);
+    if (last.empty()) last = word;
+    if (rules_.anonymous.Field(word, 1) == "anonymous") return word;
+    end = begin;
   }
-  return words_.empty() ? std::string_view() : words_.back();
+  return last;
 }
 
 bool Resolver::Compatible(Gender gender, const Entity& ent) {

@@ -102,7 +102,7 @@ class Resolver {
   int Find(const Mention& m);
 
   // The head noun of a name: the last word the anonymous lexicon knows, as a view into it.
-  std::string_view HeadOf(std::string_view name);
+  std::string_view HeadOf(std::string_view name) const;
 
   static bool Compatible(Gender gender, const Entity& ent);
 
@@ -134,11 +134,13 @@ class Resolver {
   int newest_[3] = {-1, -1, -1};  // by SourceKind: the entity mentioned last (Touch)
   // Keys of the name at hand (Join): without article, its first and last words.
   NameKey name_{FoldedIds::Hash({})}, first_, last_;
-  // Scratch: the first and last words of the person's name at hand, words of
-  // an anonymous group's name (views into them), initials, folded head.
+  // Scratch: the first and last words of the person's name at hand (views
+  // into it), initials, folded head.
   internal::WordEnds person_;
-  std::pmr::vector<std::string_view> words_{&arena_};
   std::string initials_, head_;
+  // The name initials_ was read from (a view into a mention), and its key.
+  std::string_view initials_of_;
+  NameKey initials_key_{FoldedIds::Hash({})};
 };
 
 }  // namespace qg::internal
