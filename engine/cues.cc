@@ -48,8 +48,7 @@ std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
   const std::vector<uint8_t> quoted = internal::QuotedTokenMask(doc);
   std::vector<TokenWord> scratch;
   std::vector<uint32_t> scratch_candidates;
-  const bool numbered = doc.words_serial == rules.vocabulary.serial() &&
-                        doc.words.size() == doc.tokens.size();
+  const bool numbered = internal::NumberedBy(doc, rules);
   if (!numbered) scratch = internal::NumberWords(doc, rules, &scratch_candidates);
   const std::vector<TokenWord>& words = numbered ? doc.words : scratch;
   // Only a speech-verb form or "according" can be a cue: the candidates word

@@ -29,6 +29,9 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules,
 // tokens are known.
 void NumberDocumentWords(const RuleSet& rules, Document& doc);
 
+// True iff doc.words and doc.cue_candidates were filled by `rules`.
+bool NumberedBy(const Document& doc, const RuleSet& rules);
+
 // doc.words when they were numbered by `rules`, else `scratch` filled now.
 const std::vector<TokenWord>& WordsOf(const Document& doc, const RuleSet& rules,
                                       std::vector<TokenWord>& scratch);
