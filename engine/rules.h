@@ -76,6 +76,8 @@ class FoldedKeys {
     }
     return FindLong(key, head, hash);
   }
+  class ShortLookup;
+  ShortLookup short_lookup() const;
   // Number of `key`, added (lower-cased with ASCII folding) when absent.
   uint32_t Insert(std::string_view key);
   // Room for `keys` keys in all, at most 3/4 full, without regrowing.
@@ -134,6 +136,39 @@ class FoldedKeys {
   size_t max_key_bytes_ = 0;  // longer keys cannot be present: rejected without hashing
 };
 
+// A FoldedKeys table's addresses by value, for a loop of lookups of keys of
+// at most eight bytes: copied into the loop's registers, where the table's
+// own members are read again after every store the loop makes through a
+// byte pointer (which may alias anything). One slot is read, the key's home:
+// a quarter-full table holds nearly every key there.
+class FoldedKeys::ShortLookup {
+ public:
+  // True when the answer is known: `found` is the key's number or kAbsent.
+  // False for the few keys displaced from their home slot: ask Find.
+  bool Find(uint64_t head, uint32_t hash, uint32_t& found) const {
+    const uint32_t bit = (hash * 0x9E3779B1u) >> filter_shift_;
+    const bool maybe = filter_[bit >> 6] >> (bit & 63) & 1;
+    // The empty slot past the table answers the filter's misses (Find).
+    const Slot& home = slots_[maybe ? hash & mask_ : mask_ + 1];
+    const bool hit = (home.hash == hash) & (home.head == head);
+    found = hit ? home.index : kAbsent;
+    return hit | (home.index == kAbsent);
+  }
+
+ private:
+  friend class FoldedKeys;
+  ShortLookup(const Slot* slots, const uint64_t* filter, uint32_t mask, uint32_t filter_shift)
+      : slots_(slots), filter_(filter), mask_(mask), filter_shift_(filter_shift) {}
+  const Slot* slots_;
+  const uint64_t* filter_;
+  uint32_t mask_;
+  uint32_t filter_shift_;
+};
+
+inline FoldedKeys::ShortLookup FoldedKeys::short_lookup() const {
+  return ShortLookup(slots_.data(), filter_.data(), mask_, filter_shift_);
+}
+
 class Vocabulary;
 
 // One word list: key -> the remaining fields of its line.
@@ -160,6 +195,20 @@ class Lexicon {
     const std::vector<std::string>* f = Find(word);
     return f == nullptr || i >= f->size() ? std::string_view() : std::string_view((*f)[i]);
   }
+  // Contains by number with the index held by value (see FoldedKeys::ShortLookup).
+  class WordSet {
+   public:
+    bool Contains(WordId word) const {
+      return word.value < size_ && entries_[word.value] != FoldedKeys::kAbsent;
+    }
+
+   private:
+    friend class Lexicon;
+    WordSet(const uint32_t* entries, size_t size) : entries_(entries), size_(size) {}
+    const uint32_t* entries_;
+    size_t size_;
+  };
+  WordSet word_set() const { return WordSet(by_word_.data(), by_word_.size()); }
   // True iff some key of several words starts with `word`: phrase lookups
   // that start elsewhere need build no key.
   bool StartsPhrase(WordId word) const {
@@ -193,6 +242,10 @@ class Vocabulary {
   // The same in steps (see FoldedKeys::Hash), for a word of two bytes or more.
   static uint32_t Hash(std::string_view word, uint64_t head) { return FoldedKeys::Hash(word, head); }
   void Prefetch(uint32_t hash) const { words_.Prefetch(hash); }
+  FoldedKeys::ShortLookup short_lookup() const { return words_.short_lookup(); }
+  // The word of a key's number in the table (kAbsent: the unknown word).
+  static WordId FromIndex(uint32_t i) { return WordId{i + 1}; }
+
   WordId Id(std::string_view word, uint64_t head, uint32_t hash) const {
     return FromIndex(words_.Find(word, head, hash));
   }
@@ -207,7 +260,6 @@ class Vocabulary {
 
  private:
   // kAbsent + 1 wraps to 0, the unknown word.
-  static WordId FromIndex(uint32_t i) { return WordId{i + 1}; }
   static_assert(FoldedKeys::kAbsent + 1 == 0);
 
   FoldedKeys words_;

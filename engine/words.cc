@@ -29,19 +29,6 @@ namespace {
   return flags;
 }
 
-// IsCapitalized and IsAcronym answer most words from their first byte: an
-// ASCII lower-case letter starts neither, unless a hyphen within the first
-// four bytes makes "al-Qaeda" a name. `head` is the word's first eight bytes
-// folded and zero-padded. The tests are combined with & rather than &&: each
-// is a coin toss to the branch predictor, their conjunction rarely fails.
-inline bool PlainLowerCase(std::string_view text, uint64_t head) {
-  const unsigned char c = static_cast<unsigned char>(text[0]);
-  // Bytes 1-3 of the head equal to '-': a zero byte in head ^ "----".
-  constexpr uint64_t kHyphens = 0x2D2D2D00ull, kLow = 0x01010100ull, kHigh = 0x80808000ull;
-  const uint64_t x = (head & 0xFFFFFF00ull) ^ kHyphens;
-  return (static_cast<unsigned char>(c - 'a') < 26) & (((x - kLow) & ~x & kHigh) == 0);
-}
-
 // Possessive endings are "’s" and "'s" in either case (StripPossessive):
 // read from the last four bytes with one branch on the rare answer, as the
 // lengths and last letters of words follow no pattern. `end` is the token's
@@ -79,64 +66,129 @@ inline size_t PossessiveEnding(std::string_view all, size_t begin, size_t end) {
   return vocab.Id(scratch);
 }
 
-}  // namespace
+// True iff the `size` bytes of `folded` (1 to 8, zero-padded) are all ASCII
+// letters: the folded head of a word that asks nothing but its number.
+inline bool AllLetters(uint64_t folded, size_t size) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const uint64_t set = folded | kHigh;  // no borrow crosses a byte below
+  const uint64_t at_least_a = set - 0x6161616161616161ull;
+  const uint64_t past_z = set - 0x7B7B7B7B7B7B7B7Bull;
+  const uint64_t letters = at_least_a & ~past_z & ~folded & kHigh;
+  const uint64_t wanted = kHigh >> (8 * (8 - size));
+  return (letters & wanted) == wanted;
+}
 
-// One pass, one token at a time: the lookups of neighbouring tokens are
-// independent, so the processor overlaps their waits on the vocabulary's
-// slots without a prefetching pass (tried: no faster). Those waits, not the
-// instructions, are most of this stage's time (perf).
-std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules,
-                                   std::vector<uint32_t>* cue_candidates) {
-  const Vocabulary& vocab = rules.vocabulary;
-  const size_t n = doc.tokens.size();
-  const Token* const tokens = doc.tokens.data();
-  const std::string_view all = doc.text;
-  std::vector<TokenWord> out(n);
-  TokenWord* const words = out.data();
-  std::string dotted;  // reused: a long "word." without an allocation a token
-  // Candidates are appended without a branch (a few in a hundred tokens, in
-  // no pattern): each token is written, and counted only when it is one.
-  std::vector<uint32_t> candidates(n + 1);
-  uint32_t* const candidate = candidates.data();
-  size_t count = 0;
-  for (size_t t = 0; t < n; ++t) {
-    const uint32_t begin = tokens[t].span.begin, end = tokens[t].span.end;
+// Numbers one token at a time. Most tokens are one byte (punctuation, "a")
+// or a short word of ASCII letters, lower case after its first: such a
+// token is only looked up (no possessive ending, no acronym, no hyphen), in
+// a loop small enough to keep its state in registers. Every other token
+// takes Full, the general case, out of line. The lookups of neighbouring
+// tokens are independent, so the processor overlaps their waits on the
+// vocabulary's slots without a prefetching pass (tried: no faster).
+class Numberer {
+ public:
+  Numberer(const Document& doc, const RuleSet& rules)
+      : vocab_(rules.vocabulary), verbs_(rules.speech_verbs), tokens_(doc.tokens.data()),
+        n_(doc.tokens.size()), all_(doc.text) {}
+
+  // The loop's state lives in locals (the lookups' tables by value): each
+  // store to `words` is through a byte field, which may alias any member.
+  void Run(TokenWord* words, uint32_t* candidate, size_t& count) {
+    const char* const text = all_.data();
+    const size_t text_size = all_.size();
+    const Token* const tokens = tokens_;
+    const size_t n = n_;
+    const FoldedKeys::ShortLookup lookup = vocab_.short_lookup();
+    const Lexicon::WordSet verbs = verbs_.word_set();
+    size_t counted = 0;
+    for (size_t t = 0; t < n; ++t) {
+      const Token& token = tokens[t];
+      const uint32_t begin = token.span.begin;
+      const size_t size = token.span.end - begin;
+      TokenWord w;
+      bool plain = (size - 1 < 8) & (text_size - begin >= 8);
+      if (plain) {
+        uint64_t raw;
+        std::memcpy(&raw, text + begin, 8);
+        raw &= ~uint64_t{0} >> (8 * (8 - size));
+        const uint64_t folded = AsciiLower8(raw);
+        const bool word = token.kind == TokenKind::kWord;
+        // One byte, or letters with no capital after the first.
+        plain = (size == 1) | (word & AllLetters(folded, size) & ((raw ^ folded) >> 8 == 0));
+        if (plain) [[likely]] {
+          const uint32_t hash = Vocabulary::Hash(std::string_view(text + begin, size), folded);
+          uint32_t found;
+          if (!lookup.Find(folded, hash, found)) [[unlikely]] {
+            w.word = vocab_.Id(std::string_view(text + begin, size), folded, hash);
+          } else {
+            w.word = Vocabulary::FromIndex(found);
+          }
+          w.base = w.word;
+          w.dotted = WordId{};
+          w.flags = (word & (raw != folded)) ? kCapitalized : 0;
+          if (t + 1 < n && NextIsPeriod(t)) [[unlikely]] AddDotted(t, folded, w);
+        }
+      }
+      if (!plain) w = Full(t);
+      words[t] = w;
+      candidate[counted] = static_cast<uint32_t>(t);
+      counted += verbs.Contains(w.word) | (size == 9);
+    }
+    count = counted;
+  }
+
+ private:
+  bool NextIsPeriod(size_t t) const {
+    const Span next = tokens_[t + 1].span;
+    return (next.end - next.begin == 1) & (all_[next.begin] == '.');
+  }
+
+  void AddDotted(size_t t, uint64_t head, TokenWord& w) {
+    const Span span = tokens_[t].span;
+    w.dotted = DottedId(vocab_, all_.substr(span.begin, span.end - span.begin), head, dotted_);
+    if (tokens_[t + 1].span.begin == span.end) w.flags |= kDotAttached;
+  }
+
+  [[gnu::noinline]] TokenWord Full(size_t t) {
+    const uint32_t begin = tokens_[t].span.begin, end = tokens_[t].span.end;
     const size_t size = end - begin;
-    const std::string_view text(all.data() + begin, size);
-    const uint64_t head = FoldedHeadAt(text.data(), size, all.size() - begin);
+    const std::string_view text(all_.data() + begin, size);
+    const uint64_t head = FoldedHeadAt(text.data(), size, all_.size() - begin);
     TokenWord w;
-    w.word = vocab.Id(text, head, Vocabulary::Hash(text, head));
+    w.word = vocab_.Id(text, head, Vocabulary::Hash(text, head));
     w.base = w.word;
     w.dotted = WordId{};
     w.flags = 0;
-    if (const size_t ending = PossessiveEnding(all, begin, end); ending != 0) [[unlikely]] {
-      w.base = vocab.Id(text.substr(0, size - ending));
+    if (const size_t ending = PossessiveEnding(all_, begin, end); ending != 0) {
+      w.base = vocab_.Id(text.substr(0, size - ending));
       w.flags |= kPossessive;
     }
-    if (t + 1 < n) {
-      const Span next = tokens[t + 1].span;
-      if ((next.end - next.begin == 1) & (all[next.begin] == '.')) [[unlikely]] {
-        w.dotted = DottedId(vocab, text, head, dotted);
-        if (next.begin == end) w.flags |= kDotAttached;
-      }
-    }
+    if (t + 1 < n_ && NextIsPeriod(t)) AddDotted(t, head, w);
     // Capitals and acronyms need letters: numbers, punctuation, symbols and
     // quotation marks (multi-byte, each a UTF-8 decode away) have none.
-    // A word in lower case has no flag, one in capitals then lower case (or
-    // a lone capital) is capitalised and no acronym: answered here, in one
-    // branch rarely taken; the rest asks CaseFlags.
-    const bool word = (tokens[t].kind == TokenKind::kWord) & (size != 0);
-    const bool upper = static_cast<unsigned char>(text[0] - 'A') < 26;
-    const bool then_lower = (size == 1) | (static_cast<unsigned char>(text[size > 1] - 'a') < 26);
-    uint8_t flags = upper ? kCapitalized : 0;
-    if (word & !(PlainLowerCase(text, head) | (upper & then_lower))) [[unlikely]] {
-      flags = CaseFlags(text);
-    }
-    w.flags |= word ? flags : 0;
-    words[t] = w;
-    candidate[count] = static_cast<uint32_t>(t);
-    count += rules.speech_verbs.Contains(w.word) | (size == 9);
+    if (tokens_[t].kind == TokenKind::kWord && size != 0) w.flags |= CaseFlags(text);
+    return w;
   }
+
+  const Vocabulary& vocab_;
+  const Lexicon& verbs_;
+  const Token* const tokens_;
+  const size_t n_;
+  const std::string_view all_;
+  std::string dotted_;  // reused: a long "word." without an allocation a token
+};
+
+}  // namespace
+
+std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules,
+                                   std::vector<uint32_t>* cue_candidates) {
+  const size_t n = doc.tokens.size();
+  std::vector<TokenWord> out(n);
+  // Candidates are appended without a branch (a few in a hundred tokens, in
+  // no pattern): each token is written, and counted only when it is one.
+  std::vector<uint32_t> candidates(n + 1);
+  size_t count = 0;
+  Numberer(doc, rules).Run(out.data(), candidates.data(), count);
   if (cue_candidates != nullptr) {
     candidates.resize(count);
     *cue_candidates = std::move(candidates);
