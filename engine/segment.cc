@@ -121,6 +121,14 @@ inline size_t SkipAsciiAlnum(std::string_view text, size_t j, size_t end, bool* 
   return j;
 }
 
+// False when the ASCII joiner at `j` cannot join: every joiner needs a letter
+// or digit after it, and most ("said," "U.S. officials") have a space.
+// Multi-byte characters are left to the decoder.
+inline bool JoinerMayJoin(std::string_view text, size_t j, size_t end) {
+  if (ClassOf(text, j) & kMulti) return true;
+  return j + 1 < end && (ClassOf(text, j + 1) & (kAlnumByte | kMulti));
+}
+
 // Continues a word or number at `j`, `segment` characters after its start, and
 // returns its end. *number is true iff it holds only digits and numeric separators.
 size_t ContinueWord(std::string_view text, size_t j, size_t end, size_t segment, bool* number) {
@@ -134,6 +142,7 @@ size_t ContinueWord(std::string_view text, size_t j, size_t end, size_t segment,
       continue;
     }
     if (!(cls & (kJoinerByte | kMulti))) break;  // space or punctuation that joins nothing
+    if (!JoinerMayJoin(text, j, end)) break;
     CodePoint cp = DecodeAt(text, j);
     if (Alnum(cp.c)) {
       if (!internal::IsDigit(cp.c)) *number = false;
@@ -298,7 +307,7 @@ std::vector<Token> Tokenize(const Document& doc) {
         bool number = (cls & kDigitByte) != 0;
         j = ends_at_break ? SkipAsciiAlnum<false>(text, i + 1, end, &number)
                           : SkipAsciiAlnum<true>(text, i + 1, end, &number);
-        if (j < end && (ClassOf(text, j) & (kJoinerByte | kMulti))) {
+        if (j < end && (ClassOf(text, j) & (kJoinerByte | kMulti)) && JoinerMayJoin(text, j, end)) {
           j = ContinueWord(text, j, end, j - i, &number);
         }
         kind = number ? TokenKind::kNumber : TokenKind::kWord;
