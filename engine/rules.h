@@ -143,6 +143,20 @@ class FoldedKeys {
 // a quarter-full table holds nearly every key there.
 class FoldedKeys::ShortLookup {
  public:
+  // FoldedKeys::MayHold.
+  bool MayHold(uint32_t hash) const {
+    const uint32_t bit = (hash * 0x9E3779B1u) >> filter_shift_;
+    return filter_[bit >> 6] >> (bit & 63) & 1;
+  }
+  // For a key the filter let through: true when the answer is known, `found`
+  // being the key's number or kAbsent; false for the few keys displaced from
+  // their home slot: ask FoldedKeys::Find.
+  bool FindAtHome(uint64_t head, uint32_t hash, uint32_t& found) const {
+    const Slot& home = slots_[hash & mask_];
+    const bool hit = (home.hash == hash) & (home.head == head);
+    found = hit ? home.index : kAbsent;
+    return hit | (home.index == kAbsent);
+  }
   // True when the answer is known: `found` is the key's number or kAbsent.
   // False for the few keys displaced from their home slot: ask Find.
   bool Find(uint64_t head, uint32_t hash, uint32_t& found) const {
