@@ -83,6 +83,20 @@ bool IsPunctBeyondAscii(char32_t c) {
 }
 
 #if defined(__SSE2__)
+// One bit a byte of the sixteen at `p`: set for ASCII digits.
+inline uint32_t AsciiDigitBits(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+  return static_cast<uint32_t>(_mm_movemask_epi8(digit));
+}
+
+// One bit a byte of the sixteen at `p`: set for spaces (' ').
+inline uint32_t SpaceBits(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+}
+
 // One bit a byte of the sixteen at `p`: set for ASCII letters and digits.
 // Bytes from 0x80 up are negative to the signed compares, so never set.
 inline uint32_t AsciiAlnumBits(const char* p) {
@@ -297,6 +311,27 @@ std::vector<Token> Tokenize(const Document& doc) {
     // end mid-word; they keep the check.)
     const bool ends_at_break = !(ClassOf(text, end) & kAlnumByte);
     while (i < end) {
+#if defined(__SSE2__)
+      // Most tokens are a word of ASCII letters or digits shorter than
+      // sixteen bytes and followed by one space: read from the bits of one
+      // load, with no byte-by-byte class lookups. The scan below waits on
+      // three loads a token, each placed by the one before. (Also taking
+      // words ended by punctuation that joins nothing, "said," was slower.)
+      if (ends_at_break && i + 16 <= text.size()) {
+        const uint32_t alnum = AsciiAlnumBits(text.data() + i);
+        const uint32_t k = static_cast<uint32_t>(__builtin_ctz(~alnum | 0x10000));
+        if ((alnum & 1) && k < 16 && (SpaceBits(text.data() + i) >> k & 1)) {
+          const uint32_t run = (1u << k) - 1;
+          Token t;
+          t.span = Span{uint32_t(i), uint32_t(i + k)};
+          t.kind = (AsciiDigitBits(text.data() + i) & run) == run ? TokenKind::kNumber : TokenKind::kWord;
+          t.paragraph = p;
+          out.push_back(t);
+          i += k + 1;
+          continue;
+        }
+      }
+#endif
       const uint8_t cls = ClassOf(text, i);
       if (cls & kSpaceByte) { ++i; continue; }
       TokenKind kind;

@@ -129,6 +129,11 @@ TEST_CASE("segment: tokens") {
        "Zwischenstaatlichkeitsvertrag\u00e9s/W zwischenstaatlich-vertrag2021/W rock\u2019n/W"},
       {"letters after digits, and the text's last word", "1234567890123456789abc and finalwordoftext",
        "1234567890123456789abc/W and/W finalwordoftext/W"},
+      // A word of ASCII letters or digits followed by one space is read from
+      // the bits of one sixteen-byte load: digits alone make a number.
+      {"words followed by a space, up to fifteen bytes",
+       "abcdefghijklmno 2016 42abc x9 y 7  zz abcdefghijklmnop 1234567890123456 end",
+       "abcdefghijklmno/W 2016/N 42abc/W x9/W y/W 7/N zz/W abcdefghijklmnop/W 1234567890123456/N end/W"},
       {"bytes next to the letters and digits in ASCII", "a@b a`b a[b a{b 0/9 a:b",
        "a/W @/S b/W a/W `/S b/W a/W [/P b/W a/W {/P b/W 0/9/N a/W :/P b/W"},
   };
