@@ -139,8 +139,10 @@ class FoldedKeys {
 // A FoldedKeys table's addresses by value, for a loop of lookups of keys of
 // at most eight bytes: copied into the loop's registers, where the table's
 // own members are read again after every store the loop makes through a
-// byte pointer (which may alias anything). One slot is read, the key's home:
-// a quarter-full table holds nearly every key there.
+// byte pointer (which may alias anything). The filter and the key's home
+// slot are asked in separate steps, so that a loop can list the keys the
+// filter lets through and look them up after (words.cc): a quarter-full
+// table holds nearly every key at its home.
 class FoldedKeys::ShortLookup {
  public:
   // FoldedKeys::MayHold.
@@ -153,17 +155,6 @@ class FoldedKeys::ShortLookup {
   // their home slot: ask FoldedKeys::Find.
   bool FindAtHome(uint64_t head, uint32_t hash, uint32_t& found) const {
     const Slot& home = slots_[hash & mask_];
-    const bool hit = (home.hash == hash) & (home.head == head);
-    found = hit ? home.index : kAbsent;
-    return hit | (home.index == kAbsent);
-  }
-  // True when the answer is known: `found` is the key's number or kAbsent.
-  // False for the few keys displaced from their home slot: ask Find.
-  bool Find(uint64_t head, uint32_t hash, uint32_t& found) const {
-    const uint32_t bit = (hash * 0x9E3779B1u) >> filter_shift_;
-    const bool maybe = filter_[bit >> 6] >> (bit & 63) & 1;
-    // The empty slot past the table answers the filter's misses (Find).
-    const Slot& home = slots_[maybe ? hash & mask_ : mask_ + 1];
     const bool hit = (home.hash == hash) & (home.head == head);
     found = hit ? home.index : kAbsent;
     return hit | (home.index == kAbsent);

@@ -226,6 +226,45 @@ TEST_CASE("rules: a word looked up in steps (hash, prefetch, find) gets the numb
   CHECK(vocab.Id("spokeswoman").known());
 }
 
+TEST_CASE("rules: the short lookup's filter keeps every known word, and a home slot never misnames") {
+  // words.cc numbers the words the filter turns away as unknown, and looks
+  // the others up at their home slot, asking Find when that slot holds
+  // another key: every word of up to eight bytes the vocabulary knows must
+  // pass the filter, and an answer from the home slot must be Find's.
+  const Vocabulary& vocab = testing::BuiltinRules().vocabulary;
+  const FoldedKeys::ShortLookup lookup = vocab.short_lookup();
+  auto head_of = [](std::string_view folded) {
+    uint64_t head = 0;
+    for (size_t i = 0; i < folded.size() && i < 8; ++i) {
+      head |= uint64_t{static_cast<unsigned char>(folded[i])} << (8 * i);
+    }
+    return head;
+  };
+  size_t short_words = 0, at_home = 0;
+  for (uint32_t id = 1; id <= vocab.size(); ++id) {
+    const std::string_view word = vocab.word(WordId{id});
+    if (word.size() > 8) continue;
+    CAPTURE(word);
+    ++short_words;
+    const uint64_t head = head_of(word);
+    const uint32_t hash = Vocabulary::Hash(word, head);
+    CHECK(lookup.MayHold(hash));
+    uint32_t found = 0;
+    if (lookup.FindAtHome(head, hash, found)) {
+      ++at_home;
+      CHECK(Vocabulary::FromIndex(found).value == id);
+    }
+  }
+  CHECK(at_home * 10 >= short_words * 8);  // a quarter-full table: most keys at home
+  for (std::string_view word : {"zz", "qwxz", "zzyzx", "flarbs", "ukulele", "quixotic"}) {
+    CAPTURE(word);
+    const uint64_t head = head_of(word);
+    const uint32_t hash = Vocabulary::Hash(word, head);
+    uint32_t found = 0;
+    if (lookup.FindAtHome(head, hash, found)) CHECK(found == FoldedKeys::kAbsent);
+  }
+}
+
 TEST_CASE("rules: each token's flags and numbers agree with the text functions they stand for") {
   // The numbering reads possessive endings and capitals from raw bytes; these
   // tokens (a possessive opening the text, curly and straight endings, a
