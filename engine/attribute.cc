@@ -25,7 +25,7 @@ namespace internal {
 namespace {
 
 // Unit range [a, b) of a named group, or {-1,-1} when it did not take part.
-std::pair<int, int> GroupUnits(const std::string& tags, const re2::StringPiece& g) {
+std::pair<int, int> GroupUnits(std::string_view tags, const re2::StringPiece& g) {
   if (g.data() == nullptr) return {-1, -1};
   int a = static_cast<int>(g.data() - tags.data());
   return {a, a + static_cast<int>(g.size())};
@@ -123,11 +123,11 @@ bool Attributor::MatchSentence(uint32_t s) {
       !HoldsCueOrQuote(doc_.sentences[s])) {
     return false;
   }
-  tagged_[s] = TagSentence(doc_, rules_, ctx_, s);
+  tagged_[s] = TagSentence(doc_, rules_, ctx_, s, tag_buffer_);
   const TaggedSentence& ts = tagged_[s];
   if (ts.tags.empty() || rules_.patterns == nullptr) return false;
   if (debug_) {
-    std::fprintf(stderr, "[%u] %s | %.*s\n", s, ts.tags.c_str(),
+    std::fprintf(stderr, "[%u] %.*s | %.*s\n", s, static_cast<int>(ts.tags.size()), ts.tags.data(),
                  static_cast<int>(std::min<uint32_t>(doc_.sentences[s].span.size(), 100)),
                  doc_.text.data() + doc_.sentences[s].span.begin);
   }
@@ -149,11 +149,7 @@ bool Attributor::MatchSentence(uint32_t s) {
   cuts.push_back(ts.tags.size());
   for (size_t cut : cuts) {
     if (cut > begin) {
-      TaggedSentence& part = part_;
-      part.units.assign(ts.units.begin() + begin, ts.units.begin() + cut);
-      part.tags.assign(ts.tags, begin, cut - begin);
-      part.letters = TagLetters::Of(part.tags);
-      any = MatchUnits(s, part, false) || any;
+      any = MatchUnits(s, ts.Part(begin, cut), false) || any;
     }
     begin = cut + 1;
   }
@@ -182,7 +178,7 @@ bool Attributor::IsKickerLine(uint32_t s) const {
 }
 
 // True iff tags from `from` on hold a speaker followed by a cue before the next stop.
-bool Attributor::HasAttribution(const std::string& tags, size_t from) {
+bool Attributor::HasAttribution(std::string_view tags, size_t from) {
   bool speaker = false;
   for (size_t u = from; u < tags.size(); ++u) {
     char c = tags[u];

@@ -136,14 +136,11 @@ std::vector<uint8_t> WordTagTable(const RuleSet& rules) {
 }
 
 TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagContext& ctx,
-                           uint32_t sentence) {
+                           uint32_t sentence, TagBuffer& buffer) {
   TaggedSentence out;
   const Sentence& s = doc.sentences[sentence];
-  // At most one unit a token: room for all is taken once. Units are appended
-  // (resizing would first construct a default Unit a token, most of them
-  // overwritten or trimmed); tags are written by index and trimmed at the end.
-  out.units.reserve(s.token_end - s.token_begin);
-  out.tags.resize(s.token_end - s.token_begin);
+  Unit* const units = buffer.units(s.token_begin);
+  char* const tags = buffer.tags(s.token_begin);
   size_t count = 0;
   const std::vector<TokenWord>* words = &doc.words;
   if (doc.words_serial != rules.vocabulary.serial() || doc.words.size() != doc.tokens.size()) {
@@ -157,8 +154,7 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
           : nullptr;
   uint32_t t = s.token_begin;
   while (t < s.token_end) {
-    Unit u;
-    u.token_begin = t;
+    Unit u{'w', t, t, -1};
     if (ctx.region_at[t] >= 0) {
       const int r = ctx.region_at[t];
       uint32_t e = t + 1;
@@ -214,13 +210,14 @@ TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagC
         }
       }
     }
-    out.tags[count] = u.tag;
+    tags[count] = u.tag;
     out.letters.Add(u.tag);
-    out.units.push_back(u);
+    units[count] = u;
     ++count;
     t = u.token_end;
   }
-  out.tags.resize(count);
+  out.units = std::span<const Unit>(units, count);
+  out.tags = std::string_view(tags, count);
   return out;
 }
 

@@ -194,10 +194,11 @@ inline std::string DumpCues(const Document& doc) {
 // The tag string of every sentence, " | " between sentences (internal/tags.h).
 inline std::string DumpTags(const Document& doc) {
   internal::TagContext ctx = internal::MakeTagContext(doc);
+  internal::TagBuffer buffer(doc.tokens.size());
   std::string out;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (s > 0) out += " | ";
-    out += internal::TagSentence(doc, AttributionRules(), ctx, s).tags;
+    out += internal::TagSentence(doc, AttributionRules(), ctx, s, buffer).tags;
   }
   return out;
 }

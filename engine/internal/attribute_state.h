@@ -27,7 +27,7 @@ class Attributor {
  public:
   Attributor(const Document& doc, const RuleSet& rules)
       : doc_(doc), rules_(rules), ctx_(MakeTagContext(doc)), claimed_(doc.quoted.size(), 0),
-        debug_(std::getenv("QG_DEBUG_TAGS") != nullptr) {}
+        tag_buffer_(doc.tokens.size()), debug_(std::getenv("QG_DEBUG_TAGS") != nullptr) {}
   std::vector<Quote> Run();
 
  private:
@@ -35,7 +35,7 @@ class Attributor {
   bool IsKickerLine(uint32_t s) const;
   bool HoldsCueOrQuote(const Sentence& sent) const;
   bool MatchUnits(uint32_t s, const TaggedSentence& ts, bool whole);
-  static bool HasAttribution(const std::string& tags, size_t from);
+  static bool HasAttribution(std::string_view tags, size_t from);
   int MakeQuote(const TaggedSentence& ts, int a, int b, int spk_unit, int cue_unit,
                 const std::string& rule, double confidence);
   int SplitCoordinated(const TaggedSentence& ts, int a, int b) const;
@@ -61,11 +61,12 @@ class Attributor {
   std::vector<uint32_t> quote_sentence_;  // parallel to quotes_
   uint32_t current_sentence_ = 0;
   std::unordered_map<uint32_t, ContextMatch> context_sentences_;
-  // Each sentence's tag string, made once in pass 1 and read again by pass 2.
+  // Each sentence's tag string, made once in pass 1 and read again by pass 2,
+  // and the buffer it is held in.
   std::vector<TaggedSentence> tagged_;
+  TagBuffer tag_buffer_;
   // Buffers of MatchSentence/MatchUnits, kept across sentences to spare allocations.
   std::vector<size_t> cuts_;
-  TaggedSentence part_;
   std::vector<re2::StringPiece> groups_;
   bool debug_ = false;  // QG_DEBUG_TAGS set: print each sentence's tag string on stderr
 };

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,11 +13,13 @@
 
 namespace qg::internal {
 
+// No member initializers: a TagBuffer's room for a unit a token is left
+// unwritten until a sentence is tagged into it.
 struct Unit {
-  char tag = 'w';
-  uint32_t token_begin = 0;
-  uint32_t token_end = 0;  // one past
-  int ref = -1;            // mention (S, P), cue (V, v, G, A) or quoted region (Q) index
+  char tag;
+  uint32_t token_begin;
+  uint32_t token_end;  // one past
+  int ref;             // mention (S, P), cue (V, v, G, A) or quoted region (Q) index, else -1
 };
 
 // A set of ASCII tag letters, one bit each.
@@ -39,10 +43,31 @@ struct TagLetters {
   }
 };
 
+// A sentence's units and tag string, viewed in the TagBuffer they were written to.
 struct TaggedSentence {
-  std::vector<Unit> units;
-  std::string tags;  // tags[i] == units[i].tag
-  TagLetters letters;  // those of tags, gathered while tagging (see Pattern::needs)
+  std::span<const Unit> units;
+  std::string_view tags;  // tags[i] == units[i].tag
+  TagLetters letters;     // those of tags, gathered while tagging (see Pattern::needs)
+  // Units [a, b) alone, as MatchSentence reads each part of a split sentence.
+  TaggedSentence Part(size_t a, size_t b) const {
+    return TaggedSentence{units.subspan(a, b - a), tags.substr(a, b - a), TagLetters::Of(tags.substr(a, b - a))};
+  }
+};
+
+// Room for a unit and a tag letter a token of one document. A sentence is
+// tagged into the slots of its own tokens (it has at most a unit a token), so
+// every sentence's tags stay readable until the buffer goes, at the cost of
+// two allocations an article instead of two a sentence.
+class TagBuffer {
+ public:
+  explicit TagBuffer(size_t tokens)
+      : units_(std::make_unique_for_overwrite<Unit[]>(tokens)), tags_(std::make_unique_for_overwrite<char[]>(tokens)) {}
+  Unit* units(uint32_t token) { return units_.get() + token; }
+  char* tags(uint32_t token) { return tags_.get() + token; }
+
+ private:
+  std::unique_ptr<Unit[]> units_;
+  std::unique_ptr<char[]> tags_;
 };
 
 // Lookup tables built once per document so tagging each sentence is linear.
@@ -69,7 +94,8 @@ TagContext MakeTagContext(const Document& doc);
 // vocabulary word at load instead of once a token.
 inline constexpr uint8_t kMayOpenChannel = 0x80;
 std::vector<uint8_t> WordTagTable(const RuleSet& rules);
+// Tags `sentence` into the slots of its tokens in `buffer`, made for doc.
 TaggedSentence TagSentence(const Document& doc, const RuleSet& rules, const TagContext& ctx,
-                           uint32_t sentence);
+                           uint32_t sentence, TagBuffer& buffer);
 
 }  // namespace qg::internal
