@@ -327,6 +327,10 @@ std::string Attributor::AsciiLowerWord(uint32_t t) const {
 
 std::vector<Quote> Attributor::Run() {
   tagged_.resize(doc_.sentences.size());
+  // Room for a quote a quotation and a cue: more than an article holds, and
+  // no growth moves every Quote and its strings.
+  quotes_.reserve(doc_.quoted.size() + doc_.cues.size());
+  quote_sentence_.reserve(doc_.quoted.size() + doc_.cues.size());
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) MatchSentence(s);
   ResolveContext();  // may append quotes out of sentence order
 

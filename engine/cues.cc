@@ -55,6 +55,7 @@ std::vector<Cue> FindCues(const Document& doc, const RuleSet& rules) {
   // numbering listed, not every token.
   const std::vector<uint32_t>& candidates = numbered ? doc.cue_candidates : scratch_candidates;
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  cues.reserve(candidates.size());  // a cue a candidate at most
   uint32_t next = 0;  // the first token no cue has taken
   for (const uint32_t t : candidates) {
     if (t < next || quoted[t] || !internal::IsWord(doc, t)) continue;

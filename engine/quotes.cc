@@ -97,6 +97,9 @@ class Pairer {
 
   std::vector<QuotedRegion> Run() {
     CollectMarks();
+    // A region a mark at most.
+    regions_.reserve(marks_.size());
+    keep_.reserve(marks_.size());
     const std::vector<Token>& toks = doc_.tokens;
     size_t skip = SIZE_MAX;  // the re-opening mark of a continued quote
     for (size_t i = 0; i < marks_.size(); ++i) {
@@ -321,6 +324,7 @@ class Pairer {
 
   std::vector<QuotedRegion> Finish() {
     std::vector<QuotedRegion> out;
+    out.reserve(regions_.size());
     std::vector<uint32_t> ends;  // outer.end of the enclosing regions
     for (size_t i = 0; i < regions_.size(); ++i) {
       if (!keep_[i]) continue;

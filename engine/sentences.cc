@@ -66,6 +66,7 @@ std::vector<Sentence> SplitSentences(const Document& doc, const RuleSet& rules) 
   const size_t n = doc.tokens.size();
   std::vector<uint8_t> role(n, 0);
   std::vector<Span> top;  // top-level regions, sorted and disjoint
+  top.reserve(doc.quoted.size());
   for (const QuotedRegion& q : doc.quoted) {
     if (q.open_token < n) role[q.open_token] |= kOpens;
     if (q.closed && q.close_token < n) role[q.close_token] |= kCloses;

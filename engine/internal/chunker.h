@@ -22,6 +22,7 @@ class Chunker {
     // About one mention every ten tokens, one in six in dense articles:
     // growing the vector would move them all.
     out_.reserve(doc.tokens.size() / 6 + 8);
+    pending_genders_.reserve(doc.tokens.size() / 16 + 8);
   }
 
   std::vector<Mention> Run();
