@@ -54,6 +54,28 @@ TEST_CASE("utf8: validation accepts text and names the first bad byte") {
   }
 }
 
+TEST_CASE("utf8: the vector check and the byte walk agree on every string") {
+  // ValidateUtf8 trusts simdjson's verdict on valid text and walks only a
+  // failing one: a string one accepted and the other refused would be
+  // reported wrongly. Random strings built from UTF-8's edge bytes (leads,
+  // continuations, the overlong and surrogate boundaries, ASCII) probe it.
+  const unsigned char edges[] = {'a', ' ', 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
+                                 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string s(static_cast<size_t>(next() % 48), 'x');
+    for (char& c : s) c = static_cast<char>(edges[next() % sizeof edges]);
+    CAPTURE(s);
+    CHECK(ValidateUtf8(s).ok() == (internal::FindInvalidUtf8(s) == s.size()));
+  }
+}
+
 TEST_CASE("utf8: letter and case classes cover accented Latin") {
   auto cp = [](const char* s) { return internal::DecodeAt(s, 0).c; };
   CHECK(internal::IsUpper(cp("\xC3\x89")));   // É
