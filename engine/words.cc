@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "engine/internal/lexical.h"
@@ -105,8 +106,9 @@ class Numberer {
     const Token* const tokens = tokens_;
     const size_t n = n_;
     const FoldedKeys::ShortLookup lookup = vocab_.short_lookup();
-    pending_.resize(n + 1);
-    Pending* const pending = pending_.data();
+    // Written before read, a slot a token at most: no zeroing first.
+    std::unique_ptr<Pending[]> pending_room = std::make_unique_for_overwrite<Pending[]>(n + 1);
+    Pending* const pending = pending_room.get();
     size_t listed = 0;
     for (size_t t = 0; t < n; ++t) {
       const Token& token = tokens[t];
@@ -205,7 +207,6 @@ class Numberer {
     uint32_t hash;
     uint32_t token;
   };
-  std::vector<Pending> pending_;
 };
 
 }  // namespace
@@ -216,13 +217,11 @@ std::vector<TokenWord> NumberWords(const Document& doc, const RuleSet& rules,
   std::vector<TokenWord> out(n);
   // Candidates are appended without a branch (a few in a hundred tokens, in
   // no pattern): each token is written, and counted only when it is one.
-  std::vector<uint32_t> candidates(n + 1);
+  // Room for all, unzeroed, and the few kept copied out.
+  std::unique_ptr<uint32_t[]> candidates = std::make_unique_for_overwrite<uint32_t[]>(n + 1);
   size_t count = 0;
-  Numberer(doc, rules).Run(out.data(), candidates.data(), count);
-  if (cue_candidates != nullptr) {
-    candidates.resize(count);
-    *cue_candidates = std::move(candidates);
-  }
+  Numberer(doc, rules).Run(out.data(), candidates.get(), count);
+  if (cue_candidates != nullptr) cue_candidates->assign(candidates.get(), candidates.get() + count);
   return out;
 }
 
