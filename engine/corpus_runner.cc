@@ -1,22 +1,19 @@
 // Runs the pipeline over a corpus on worker threads, results in input order.
 //
-// Approach: a ring of `max_in_flight` slots indexed by sequence number. The
-// calling thread is the only reader and the only writer: it reads a record into
-// the next free slot and queues its number for the workers, and it hands the
-// oldest slot to the sink once a worker has marked it done. Ordering therefore
-// costs nothing but the ring: a slow article holds back output, never
-// correctness, and the ring bounds memory (every slot's buffers are reused).
-// Reading (JSON parsing of a line) stays on the calling thread because renaming
-// repeated ids must see records in input order; the pipeline and rendering,
-// nearly all of the work, run on the workers. With one thread no worker is
-// started: the calling thread runs every record itself, with no locking.
+// Approach: a ring of `max_in_flight` slots indexed by sequence number, and
+// `threads` workers, the calling thread one of them (Pool below). Each reads
+// the next record in turn, runs the pipeline on it, and whoever finishes the
+// oldest record hands the finished ones to the sink in input order. Ordering
+// therefore costs nothing but the ring: a slow article holds back output,
+// never correctness, and the ring bounds memory (every slot's buffers are
+// reused). With one thread no worker is started and nothing is locked.
 //
 // Tested by tests/corpus_runner_test.cc.
 #include "engine/corpus_runner.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -48,10 +45,13 @@ void Process(const RuleSet& rules, const Options& options, const RunnerOptions& 
   }
 }
 
+// Counts what reached the sink. The input bytes come from `input_bytes`,
+// which the threaded run keeps apart from the reader another thread may be
+// advancing.
 class ProgressClock {
  public:
-  ProgressClock(const RunnerOptions& runner, const CorpusReader& reader)
-      : runner_(runner), reader_(reader), start_(Clock::now()), last_(start_) {}
+  ProgressClock(const RunnerOptions& runner, std::function<uint64_t()> input_bytes)
+      : runner_(runner), input_bytes_(std::move(input_bytes)), start_(Clock::now()), last_(start_) {}
 
   void Count(const CorpusItem& item) {
     ++counts_.articles;
@@ -66,14 +66,14 @@ class ProgressClock {
   }
 
   RunnerProgress Snapshot(Clock::time_point now) {
-    counts_.input_bytes = reader_.bytes_read();
+    counts_.input_bytes = input_bytes_();
     counts_.elapsed_seconds = std::chrono::duration<double>(now - start_).count();
     return counts_;
   }
 
  private:
   const RunnerOptions& runner_;
-  const CorpusReader& reader_;
+  std::function<uint64_t()> input_bytes_;
   Clock::time_point start_, last_;
   RunnerProgress counts_;
 };
@@ -81,7 +81,7 @@ class ProgressClock {
 RunnerProgress RunInline(CorpusReader& reader, const RuleSet& rules, const Options& options,
                          const RunnerOptions& runner,
                          const std::function<bool(CorpusItem&)>& sink) {
-  ProgressClock clock(runner, reader);
+  ProgressClock clock(runner, [&reader] { return reader.bytes_read(); });
   CorpusItem item;
   for (;;) {
     item.status = Status::Ok();
@@ -94,82 +94,128 @@ RunnerProgress RunInline(CorpusReader& reader, const RuleSet& rules, const Optio
   return clock.Snapshot(Clock::now());
 }
 
-// The shared state of the threaded run. Slots are touched by one thread at a
-// time: the reader until queued, one worker until done, the reader again after.
+// The threaded run. Every thread, the calling one included, is a worker that
+// takes turns at the reader: under read_mu_ it reads the next record into the
+// ring slot of its sequence number (reading stays in input order, which
+// renaming repeated ids needs), then runs the pipeline on it unlocked. A
+// worker that finishes the oldest record in flight becomes the flusher: it
+// hands every finished record from the oldest on to the sink, in order, and
+// frees their slots. No thread waits on the others to read or write (an
+// earlier design kept the calling thread for those, a third thread on two
+// cores, and lost a fifth of the second core to it and to the hand-offs).
 class Pool {
  public:
-  Pool(const RuleSet& rules, const Options& options, const RunnerOptions& runner, int threads,
-       size_t capacity)
-      : rules_(rules), options_(options), runner_(runner), slots_(capacity) {
-    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
-  }
+  Pool(CorpusReader& reader, const RuleSet& rules, const Options& options,
+       const RunnerOptions& runner, const std::function<bool(CorpusItem&)>& sink, size_t capacity)
+      : reader_(reader), rules_(rules), options_(options), runner_(runner), sink_(sink),
+        clock_(runner, [this] { return input_bytes_.load(std::memory_order_relaxed); }),
+        slots_(capacity) {}
 
-  ~Pool() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stopping_ = true;
-      queue_.clear();
-    }
-    work_cv_.notify_all();
-    for (std::thread& t : workers_) t.join();
-  }
-
-  size_t capacity() const { return slots_.size(); }
-  CorpusItem& item(uint64_t seq) { return slots_[seq % slots_.size()].item; }
-
-  void Submit(uint64_t seq) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      slots_[seq % slots_.size()].done = false;
-      queue_.push_back(seq);
-    }
-    work_cv_.notify_one();
-  }
-
-  // Whether `seq` is done; with `wait`, blocks until it is.
-  bool Done(uint64_t seq, bool wait) {
-    Slot& slot = slots_[seq % slots_.size()];
-    std::unique_lock<std::mutex> lock(mu_);
-    if (wait) done_cv_.wait(lock, [&] { return slot.done; });
-    return slot.done;
+  RunnerProgress Run(int threads) {
+    std::vector<std::thread> helpers;
+    for (int i = 1; i < threads; ++i) helpers.emplace_back([this] { Work(); });
+    Work();
+    for (std::thread& t : helpers) t.join();
+    if (error_) std::rethrow_exception(error_);
+    return clock_.Snapshot(Clock::now());
   }
 
  private:
   struct Slot {
     CorpusItem item;
-    bool done = true;
+    bool done = false;
   };
+  Slot& slot(uint64_t seq) { return slots_[seq % slots_.size()]; }
 
   void Work() {
-    for (;;) {
-      uint64_t seq;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        work_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-        if (stopping_) return;
-        seq = queue_.front();
-        queue_.pop_front();
+    try {
+      for (;;) {
+        const uint64_t seq = Read();
+        if (seq == kNone) return;
+        CorpusItem& item = slot(seq).item;
+        Process(rules_, options_, runner_, item);
+        Finish(seq);
       }
-      Slot& slot = slots_[seq % slots_.size()];
-      Process(rules_, options_, runner_, slot.item);
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        slot.done = true;
-      }
-      // Only the reader waits on done_cv_, so one wake-up is enough.
-      done_cv_.notify_one();
+    } catch (...) {
+      // The sink threw (the stages' own exceptions stay in their item): stop.
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!error_) error_ = std::current_exception();
+      stop_ = true;
+      space_cv_.notify_all();
     }
   }
 
+  static constexpr uint64_t kNone = UINT64_MAX;
+
+  // The next record read into its slot, or kNone at the end of the run.
+  uint64_t Read() {
+    std::lock_guard<std::mutex> reading(read_mu_);
+    uint64_t seq;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      space_cv_.wait(lock, [&] { return stop_ || eof_ || next_in_ - next_out_ < slots_.size(); });
+      if (stop_ || eof_) return kNone;
+      seq = next_in_;
+    }
+    // The slot's last record went to the sink: no other thread touches it now.
+    CorpusItem& item = slot(seq).item;
+    item.status = Status::Ok();
+    item.rendered.clear();
+    const bool got = reader_.Next(item.record);
+    input_bytes_.store(reader_.bytes_read(), std::memory_order_relaxed);
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!got) {
+      eof_ = true;
+      space_cv_.notify_all();
+      return kNone;
+    }
+    next_in_ = seq + 1;
+    return seq;
+  }
+
+  // Marks `seq` done and, unless another thread is at it, flushes.
+  void Finish(uint64_t seq) {
+    std::unique_lock<std::mutex> lock(mu_);
+    slot(seq).done = true;
+    if (flushing_) return;  // the flusher will reach it
+    flushing_ = true;
+    while (!stop_ && next_out_ < next_in_ && slot(next_out_).done) {
+      CorpusItem& head = slot(next_out_).item;
+      lock.unlock();
+      clock_.Count(head);
+      bool more;
+      try {
+        more = sink_(head);
+      } catch (...) {
+        lock.lock();
+        flushing_ = false;
+        throw;
+      }
+      // Freed here, not by the next read into the slot, which holds read_mu_.
+      head.record = InputRecord();
+      lock.lock();
+      slot(next_out_).done = false;
+      ++next_out_;
+      if (!more) stop_ = true;
+      space_cv_.notify_all();
+    }
+    flushing_ = false;
+  }
+
+  CorpusReader& reader_;
   const RuleSet& rules_;
   const Options& options_;
   const RunnerOptions& runner_;
+  const std::function<bool(CorpusItem&)>& sink_;
+  ProgressClock clock_;  // the flusher's only
   std::vector<Slot> slots_;
-  std::mutex mu_;
-  std::condition_variable work_cv_, done_cv_;
-  std::deque<uint64_t> queue_;
-  bool stopping_ = false;
-  std::vector<std::thread> workers_;  // last: started after everything above exists
+  std::mutex read_mu_;  // held while reading: records are read one at a time, in order
+  std::mutex mu_;       // guards everything below and the slots' done flags
+  std::condition_variable space_cv_;
+  uint64_t next_in_ = 0, next_out_ = 0;
+  bool eof_ = false, stop_ = false, flushing_ = false;
+  std::exception_ptr error_;
+  std::atomic<uint64_t> input_bytes_{0};  // the reader's count, for the flusher's progress
 };
 
 }  // namespace
@@ -185,37 +231,8 @@ RunnerProgress RunCorpus(CorpusReader& reader, const RuleSet& rules, const Optio
                          const std::function<bool(CorpusItem&)>& sink) {
   const int threads = ResolveThreadCount(runner.threads);
   if (threads == 1) return RunInline(reader, rules, options, runner, sink);
-
-  size_t capacity = runner.max_in_flight > 0 ? runner.max_in_flight : size_t(8) * threads;
-  Pool pool(rules, options, runner, threads, capacity);
-  ProgressClock clock(runner, reader);
-  uint64_t next_in = 0, next_out = 0;
-  bool eof = false;
-  for (;;) {
-    const bool room = next_in - next_out < pool.capacity();
-    if (!eof && room) {
-      CorpusItem& item = pool.item(next_in);
-      item.status = Status::Ok();
-      item.rendered.clear();
-      if (reader.Next(item.record)) {
-        pool.Submit(next_in++);
-      } else {
-        eof = true;
-      }
-    }
-    if (next_out == next_in) {
-      if (eof) break;
-      continue;
-    }
-    // Hand over the oldest record when it is ready; block for it only when no
-    // more can be read (ring full or input done).
-    const bool must_wait = eof || next_in - next_out >= pool.capacity();
-    if (!pool.Done(next_out, must_wait)) continue;
-    CorpusItem& head = pool.item(next_out++);
-    clock.Count(head);
-    if (!sink(head)) break;
-  }
-  return clock.Snapshot(Clock::now());
+  const size_t capacity = runner.max_in_flight > 0 ? runner.max_in_flight : size_t(8) * threads;
+  return Pool(reader, rules, options, runner, sink, capacity).Run(threads);
 }
 
 }  // namespace qg

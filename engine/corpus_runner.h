@@ -1,10 +1,10 @@
 // Corpus runner: the pipeline over a whole corpus, on several threads, with
 // results handed back in input order and memory bounded whatever the corpus size.
 //
-// The calling thread reads records from a CorpusReader and hands them to
-// `threads` workers; each worker runs RunPipeline (and, if given, `render`,
-// e.g. serialisation) and the calling thread passes finished items to `sink`
-// strictly in input order. At most `max_in_flight` records exist at once, so
+// `threads` workers (the calling thread and threads - 1 more) take turns
+// reading records from a CorpusReader; each runs RunPipeline (and, if given,
+// `render`, e.g. serialisation) on what it read, and finished items are passed
+// to `sink` strictly in input order. At most `max_in_flight` records exist at once, so
 // memory is flat as the corpus grows. A record the reader could not read, or
 // the pipeline refused, still reaches the sink with its failure status: one bad
 // article never stops the others.
@@ -15,7 +15,10 @@
 //
 // RunCorpus returns when the reader is exhausted or `sink` returned false (the
 // remaining in-flight records are then dropped). Thread-safety: `render` runs on
-// worker threads, `sink` and `progress` on the calling thread only.
+// any worker, concurrently; `sink` and `progress` run one call at a time, in
+// input order, on whichever worker finished the oldest record (with one
+// thread, the calling thread). An exception from `sink` ends the run and is
+// rethrown to the caller.
 // Tested by tests/corpus_runner_test.cc.
 #pragma once
 
@@ -51,7 +54,7 @@ struct RunnerOptions {
   // Runs on a worker after a successful pipeline (or for an already processed
   // record); must be thread-safe. Typical use: serialise into item.rendered.
   std::function<void(CorpusItem&)> render;
-  // Called on the calling thread about every `progress_interval_seconds`.
+  // Called about every `progress_interval_seconds`, one call at a time (see above).
   std::function<void(const RunnerProgress&)> progress;
   double progress_interval_seconds = 0.5;
 };

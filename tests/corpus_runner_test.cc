@@ -5,7 +5,11 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine/serialize.h"
@@ -119,6 +123,35 @@ TEST_CASE("corpus_runner: the sink can stop the run early") {
                                  [&](CorpusItem&) { return ++seen < 5; });
     CHECK(seen == 5);
     CHECK(p.articles == 5);
+  }
+}
+
+TEST_CASE("corpus_runner: the sink is entered by one worker at a time, and a throw reaches the caller") {
+  // The sink runs on whichever worker finishes the oldest record: never two at once.
+  TempDir dir;
+  WriteFile(dir / "c.jsonl", Corpus(60, 0));
+  for (int threads : {2, 4}) {
+    CAPTURE(threads);
+    CorpusReader reader({dir / "c.jsonl"});
+    std::atomic<int> inside{0};
+    int most = 0, seen = 0;
+    RunCorpus(reader, Rules(), Options{}, Threads(threads, 4), [&](CorpusItem&) {
+      most = std::max(most, ++inside);
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      ++seen;
+      --inside;
+      return true;
+    });
+    CHECK(most == 1);
+    CHECK(seen == 60);
+    CorpusReader again({dir / "c.jsonl"});
+    int calls = 0;
+    auto throwing = [&](CorpusItem&) -> bool {
+      if (++calls == 7) throw std::runtime_error("disk full");
+      return true;
+    };
+    CHECK_THROWS_WITH(RunCorpus(again, Rules(), Options{}, Threads(threads), throwing), "disk full");
+    CHECK(calls == 7);
   }
 }
 
