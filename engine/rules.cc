@@ -29,6 +29,10 @@ RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 
 namespace {
 
+// A required set of more letters than this ("any letter but . V K G") turns
+// away almost no sentence: not worth its test.
+constexpr size_t kMaxDerivedGroup = 8;
+
 // Appends the tab-separated fields of `line` from byte `from` on to `out`.
 void SplitTabsInto(std::string_view line, size_t from, std::vector<std::string>& out) {
   while (true) {
@@ -174,6 +178,17 @@ Status LoadPatterns(std::string_view name, std::string_view content,
     // not used (RE2 answers alone), so a reader's slip costs time, not matches.
     for (const std::string& ex : p.positive) {
       if (p.dfa != nullptr && !p.dfa->MayMatch(ex)) p.dfa.reset();
+    }
+    // Letters the automaton shows every match holds, beyond those declared
+    // (a sentence lacking one skips the pattern's automaton altogether).
+    if (p.dfa != nullptr) {
+      for (const std::string& group : p.dfa->RequiredByteSets(kMaxDerivedGroup)) {
+        const internal::TagLetters letters = internal::TagLetters::Of(group);
+        const bool implied = std::any_of(p.needs.begin(), p.needs.end(), [&](const internal::TagLetters& g) {
+          return (g.bits[0] & ~letters.bits[0]) == 0 && (g.bits[1] & ~letters.bits[1]) == 0;
+        });
+        if (!implied) p.needs.push_back(letters);
+      }
     }
     out.patterns.push_back(std::move(p));
     return Status::Ok();

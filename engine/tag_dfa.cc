@@ -250,4 +250,53 @@ std::unique_ptr<TagDfa> TagDfa::Build(std::string_view pattern) {
   return dfa;
 }
 
+std::vector<std::string> TagDfa::RequiredByteSets(size_t max_bytes) const {
+  // The classes every path from a state to acceptance reads, as a greatest
+  // fixed point: none from an accepting state; from any other, what each
+  // live move reads, its own class added, in common. A state no path leaves
+  // for acceptance keeps all (nothing is asked of strings that never match).
+  using ClassSet = std::array<uint64_t, 4>;
+  const size_t states = next_.size() / classes_;
+  ClassSet all{};
+  for (uint32_t c = 0; c < classes_; ++c) all[c / 64] |= uint64_t{1} << (c % 64);
+  std::vector<ClassSet> read(states, all);
+  for (bool changed = true; changed;) {
+    changed = false;
+    // Last state first: states are numbered as the construction found them,
+    // so most moves lead to higher numbers, and a few sweeps settle it.
+    for (size_t s = states - 1; s >= 1; --s) {  // 0, the dead state, reaches nothing
+      const size_t row = s * classes_;
+      ClassSet r{};
+      if (accepting_[row] == 0) {
+        r = all;
+        for (uint32_t c = 0; c < classes_; ++c) {
+          const uint32_t to = next_[row + c];
+          if (to == kDead) continue;
+          ClassSet via = read[to / classes_];
+          via[c / 64] |= uint64_t{1} << (c % 64);
+          for (size_t k = 0; k < r.size(); ++k) r[k] &= via[k];
+        }
+      }
+      if (r != read[s]) {
+        read[s] = r;
+        changed = true;
+      }
+    }
+  }
+  std::vector<std::string> out;
+  const ClassSet& required = read[start_ / classes_];
+  for (uint32_t c = 0; c < classes_; ++c) {
+    if (!(required[c / 64] >> (c % 64) & 1)) continue;
+    std::string bytes;
+    bool ascii = true;
+    for (unsigned b = 0; b < 256; ++b) {
+      if (class_of_[b] != c) continue;
+      ascii = ascii && b < 128;
+      bytes += static_cast<char>(b);
+    }
+    if (ascii && !bytes.empty() && bytes.size() <= max_bytes) out.push_back(bytes);
+  }
+  return out;
+}
+
 }  // namespace qg::internal

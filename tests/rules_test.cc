@@ -158,10 +158,17 @@ TEST_CASE("rules: sentences without a cue go untagged only while every pattern n
   Result<RuleSet> uncued = LoadRules(dir.path().string());
   REQUIRE_MESSAGE(uncued.ok(), uncued.status().ToString());
   CHECK_FALSE(uncued.value().patterns->every_pattern_needs_cue);
+  // Undeclared, the need is read off the pattern's automaton when it has one
+  // (anchored at both ends), and is unknown when it has none.
   WriteFile(dir.path() / "patterns.tsv", "undeclared\t^(?P<spk>S)(?P<cue>V)(?P<clause>w+)$\tquote\t0.5\tSVw\tVSw\n");
   Result<RuleSet> undeclared = LoadRules(dir.path().string());
   REQUIRE_MESSAGE(undeclared.ok(), undeclared.status().ToString());
-  CHECK_FALSE(undeclared.value().patterns->every_pattern_needs_cue);
+  CHECK(undeclared.value().patterns->every_pattern_needs_cue);
+  WriteFile(dir.path() / "patterns.tsv", "unanchored\t^(?P<spk>S)(?P<cue>V)(?P<clause>w+)\tquote\t0.5\tSVw\tVSw\n");
+  Result<RuleSet> unanchored = LoadRules(dir.path().string());
+  REQUIRE_MESSAGE(unanchored.ok(), unanchored.status().ToString());
+  CHECK(unanchored.value().patterns->patterns[0].dfa == nullptr);
+  CHECK_FALSE(unanchored.value().patterns->every_pattern_needs_cue);
 }
 
 TEST_CASE("rules: LoadRules of a missing directory is NotFound naming it") {

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <random>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,39 @@ TEST_CASE("tag dfa: never refuses a string a built-in pattern matches") {
     CHECK(matched >= 20);
     CHECK(turned_away * 100 >= rejected * 97);
   }
+}
+
+TEST_CASE("tag dfa: the letters an automaton requires are in every string its pattern matches") {
+  std::vector<std::string> strings = AllStrings(kAlphabet, 3);
+  std::vector<std::string> near = NearExamples(20000);
+  strings.insert(strings.end(), near.begin(), near.end());
+  std::map<std::string, std::vector<std::string>> required;
+  for (const internal::Pattern& p : testing::BuiltinRules().patterns->patterns) {
+    CAPTURE(p.id);
+    const std::vector<std::string> sets = p.dfa->RequiredByteSets(8);
+    required[p.id] = sets;
+    for (const std::string& set : sets) {
+      CAPTURE(set);
+      for (const std::string& s : strings) {
+        if (Re2Matches(*p.re, s)) CHECK(s.find_first_of(set) != std::string::npos);
+      }
+    }
+  }
+  // "SvwJQ.": described as, then the quotation; "SVTwww.": said that.
+  auto has = [&](const std::string& id, const std::string& set) {
+    const std::vector<std::string>& v = required[id];
+    return std::find(v.begin(), v.end(), set) != v.end();
+  };
+  CHECK(has("speaker_describe_as_quote", "J"));
+  CHECK(has("speaker_describe_as_quote", "Q"));
+  CHECK(has("speaker_cue_that", "T"));
+  CHECK(has("quote_according_to", "A"));
+  // Hand-made: b or c must come, a need not. (Sets are the automaton's byte
+  // classes: "(?:b|c)" keeps b and c apart, and neither alone is required.)
+  std::unique_ptr<internal::TagDfa> dfa = internal::TagDfa::Build("^a*[bc]d?$");
+  REQUIRE(dfa != nullptr);
+  CHECK(dfa->RequiredByteSets(8) == std::vector<std::string>{"bc"});
+  CHECK(dfa->RequiredByteSets(1).empty());
 }
 
 TEST_CASE("tag dfa: without slack in its repeats, the DFA is exactly the pattern") {

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -52,6 +53,13 @@ class TagDfa {
     return accepting_[s] != 0;
   }
   size_t states() const { return next_.size() / classes_; }
+
+  // Sets of bytes of which every string the automaton accepts holds one,
+  // each of at most `max_bytes` ASCII bytes: read off the automaton, so they
+  // hold for the pattern too (it accepts no string the automaton does not).
+  // "^…J(?P<clause>Q)…$" gives {J} and {Q}: a sentence lacking either is
+  // turned away before its letters are read.
+  std::vector<std::string> RequiredByteSets(size_t max_bytes) const;
 
  private:
   // States are numbered by their first entry in next_ (state * classes), so
