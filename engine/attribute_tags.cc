@@ -48,14 +48,23 @@ TagContext MakeTagContext(const Document& doc) {
 
 namespace {
 
+// Nearly all punctuation is one byte: told apart by a switch, not by a chain
+// of string comparisons.
 char PunctTag(std::string_view p) {
-  if (p == ",") return ',';
-  if (p == ":") return ':';
-  if (p == "." || p == "!" || p == "?" || p == "…") return '.';
-  if (p == ";") return ';';
-  if (p == "–" || p == "—" || p == "-" || p == "--") return '-';
-  if (p == "(" || p == "[") return '(';
-  if (p == ")" || p == "]") return ')';
+  if (p.size() == 1) {
+    switch (p[0]) {
+      case ',': return ',';
+      case ':': return ':';
+      case '.': case '!': case '?': return '.';
+      case ';': return ';';
+      case '-': return '-';
+      case '(': case '[': return '(';
+      case ')': case ']': return ')';
+      default: return 'o';
+    }
+  }
+  if (p == "…") return '.';
+  if (p == "–" || p == "—" || p == "--") return '-';
   return 'o';
 }
 

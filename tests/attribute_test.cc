@@ -36,6 +36,8 @@ TEST_CASE("attribute: tag strings reduce a sentence to its units") {
           {"a participle cue after a comma", "The mayor said the bridge would reopen, adding that the repairs were finished.",
            "SVwwxw,gTwwxw."},
           {"one string per sentence", "“We are ready,” Kirby said. “We trained hard.”", "QSV. | Q"},
+          {"punctuation: dashes of every width, brackets, semicolon, colon",
+           "Costs rose – fast (again) [twice] -- and — fell; so: stop!", "ww-w(d)(w)--&-w;j:w."},
       },
       DumpTags);
 }
