@@ -19,7 +19,15 @@ namespace {
 // lower-case letter, or that has a hyphen near its start ("al-Qaeda").
 [[gnu::noinline]] uint8_t CaseFlags(std::string_view text) {
   const unsigned char c = static_cast<unsigned char>(text[0]);
-  if (c >= 'a' && c <= 'z') return IsCapitalized(text) ? kCapitalized : 0;
+  if (c >= 'a' && c <= 'z') {
+    // Capitalised only as "al-Qaeda" is, by a hyphen among its next three
+    // bytes: most such words (long lower-case ones) have none to look for.
+    const size_t near = std::min<size_t>(text.size(), 4);
+    for (size_t i = 1; i < near; ++i) {
+      if (text[i] == '-') return IsCapitalized(text) ? kCapitalized : 0;
+    }
+    return 0;
+  }
   // Punctuation and one-letter words: one byte is ASCII in valid UTF-8, and
   // an acronym needs two capitals.
   if (text.size() == 1) return c >= 'A' && c <= 'Z' ? kCapitalized : 0;

@@ -274,13 +274,15 @@ TEST_CASE("rules: the short lookup's filter keeps every known word, and a home s
 
 TEST_CASE("rules: each token's flags and numbers agree with the text functions they stand for") {
   // The numbering reads possessive endings and capitals from raw bytes; these
-  // tokens (a possessive opening the text, curly and straight endings, a
-  // hyphenated particle, acronyms, a non-ASCII capital) hold it to
+  // tokens (a possessive opening the text, curly and straight endings,
+  // hyphenated particles, acronyms, a non-ASCII capital) hold it to
   // StripPossessive, IsCapitalized, IsAcronym and Vocabulary::Id.
   const RuleSet& rules = testing::BuiltinRules();
   Document doc;
   doc.text = "X's lawyer and Ann\u2019s aide met al-Qaeda's NATO. Mr. Smith\u2019S US ex-CEO "
-             "\u00c9lise said it's 2nd. Is's ISN'T s's \u2019s Bo\u2019s";
+             "\u00c9lise said it's 2nd. Is's ISN'T s's \u2019s Bo\u2019s "
+             // A hyphen within the first four bytes before a capital, and beyond.
+             "bin-Salman e-Mail al-qaeda abcd-Efgh well-known administration";
   doc.paragraphs = FindParagraphs(doc.text);
   doc.tokens = Tokenize(doc);
   const std::vector<TokenWord> words = internal::NumberWords(doc, rules);
