@@ -27,7 +27,7 @@ class Attributor {
  public:
   Attributor(const Document& doc, const RuleSet& rules)
       : doc_(doc), rules_(rules), ctx_(MakeTagContext(doc)), claimed_(doc.quoted.size(), 0),
-        tag_buffer_(doc.tokens.size()), debug_(std::getenv("QG_DEBUG_TAGS") != nullptr) {}
+        tag_buffer_(doc.tokens.size()), debug_(DebugTags()) {}
   std::vector<Quote> Run();
 
  private:
@@ -52,6 +52,13 @@ class Attributor {
   Quote FloatingOrTerm(int region, bool alone, int last_mention) const;
   bool IsHeading(int region) const;
   void AttachSentenceSpeaker(const TaggedSentence& ts, int q_unit, Quote& q) const;
+
+  // QG_DEBUG_TAGS, read once a process: getenv walks the whole environment,
+  // and an Attributor is made for every article.
+  static bool DebugTags() {
+    static const bool on = std::getenv("QG_DEBUG_TAGS") != nullptr;
+    return on;
+  }
 
   const Document& doc_;
   const RuleSet& rules_;
