@@ -6,12 +6,12 @@
 // Tested by tests/corpus_test.cc.
 #include "engine/internal/flat_record.h"
 
-#include "engine/internal/json_escape.h"
-
 #include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
+
+#include "engine/internal/json_escape.h"
 
 namespace qg::internal {
 namespace {

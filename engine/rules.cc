@@ -184,9 +184,9 @@ Status LoadPatterns(std::string_view name, std::string_view content,
     if (p.dfa != nullptr) {
       for (const std::string& group : p.dfa->RequiredByteSets(kMaxDerivedGroup)) {
         const internal::TagLetters letters = internal::TagLetters::Of(group);
-        const bool implied = std::any_of(p.needs.begin(), p.needs.end(), [&](const internal::TagLetters& g) {
-          return (g.bits[0] & ~letters.bits[0]) == 0 && (g.bits[1] & ~letters.bits[1]) == 0;
-        });
+        // A declared group inside this one already asks more.
+        const bool implied = std::any_of(p.needs.begin(), p.needs.end(),
+                                         [&](const internal::TagLetters& g) { return g.Within(letters); });
         if (!implied) p.needs.push_back(letters);
       }
     }
@@ -221,7 +221,7 @@ Result<RuleSet> LoadRulesFromFiles(
   patterns->every_pattern_needs_cue = std::all_of(
       patterns->patterns.begin(), patterns->patterns.end(), [&](const internal::Pattern& p) {
         return std::any_of(p.needs.begin(), p.needs.end(), [&](const internal::TagLetters& g) {
-          return (g.bits[0] & ~cue_letters.bits[0]) == 0 && (g.bits[1] & ~cue_letters.bits[1]) == 0;
+          return g.Within(cue_letters);
         });
       });
   // Forenames (32k of the ~34k words) are left out: they are asked by text, of

@@ -36,6 +36,10 @@ struct TagLetters {
   bool Meets(const TagLetters& other) const {
     return ((bits[0] & other.bits[0]) | (bits[1] & other.bits[1])) != 0;
   }
+  // Every letter of this set is in `other`.
+  bool Within(const TagLetters& other) const {
+    return ((bits[0] & ~other.bits[0]) | (bits[1] & ~other.bits[1])) == 0;
+  }
   static TagLetters Of(std::string_view tags) {
     TagLetters t;
     for (char c : tags) t.Add(c);
@@ -50,7 +54,8 @@ struct TaggedSentence {
   TagLetters letters;     // those of tags, gathered while tagging (see Pattern::needs)
   // Units [a, b) alone, as MatchSentence reads each part of a split sentence.
   TaggedSentence Part(size_t a, size_t b) const {
-    return TaggedSentence{units.subspan(a, b - a), tags.substr(a, b - a), TagLetters::Of(tags.substr(a, b - a))};
+    const std::string_view part = tags.substr(a, b - a);
+    return TaggedSentence{units.subspan(a, b - a), part, TagLetters::Of(part)};
   }
 };
 
